@@ -1,0 +1,49 @@
+# Sentinelle: `make demo` runs the demo, `make test` runs the suite. Both set themselves up.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PYTEST_ARGS ?=
+
+.PHONY: setup demo test test-quick test-browser lint format eval bench messages clean
+
+$(STAMP): pyproject.toml package.json
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	npm install --no-audit --no-fund --loglevel=error
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/sentinelle demo --host $(HOST) --port $(PORT)
+
+# The whole suite, browser tests included (they need Debian's chromium: see README).
+test: $(STAMP)
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+test-quick: $(STAMP)
+	$(BIN)/pytest -m "not browser" $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests
+	$(BIN)/ruff format --check src tests
+
+format: $(STAMP)
+	$(BIN)/ruff format src tests
+	$(BIN)/ruff check --fix src tests
+
+eval: $(STAMP)
+	$(BIN)/sentinelle eval analysis
+
+bench: $(STAMP)
+	$(BIN)/sentinelle bench analysis
+
+messages: $(STAMP)
+	cd src/sentinelle && ../../$(BIN)/sentinelle manage makemessages -l fr -l en --no-obsolete && ../../$(BIN)/sentinelle manage compilemessages
+
+clean:
+	rm -rf $(VENV) node_modules var .pytest_cache .ruff_cache

@@ -1,0 +1,1 @@
+"""Sentinelle: catch online complaints before they become crises."""

@@ -1,0 +1,1 @@
+"""Brands (tenants), their departments, and who belongs to them with which role."""

@@ -1,0 +1,1 @@
+"""Cases: one customer's complaint, handled to closure by a named owner."""

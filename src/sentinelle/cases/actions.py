@@ -1,0 +1,208 @@
+"""The only write path for a case's status and owner; each action writes its CaseEvent."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from django.db import transaction
+
+from sentinelle.brands.models import Brand, Department, Membership
+from sentinelle.cases.models import (
+    Case,
+    CaseEvent,
+    CaseEventKind,
+    CaseMention,
+    CaseStatus,
+    Customer,
+    Outcome,
+)
+from sentinelle.cases.workflow import can_transition
+from sentinelle.core.choices import Channel, RiskLevel
+from sentinelle.core.clock import now
+from sentinelle.listening.models import Mention
+
+
+class CaseError(Exception):
+    """An action the case workflow refuses, with a message an agent can read."""
+
+
+def _locked(case: Case) -> Case:
+    return Case.objects.select_for_update().get(pk=case.pk)
+
+
+def _move(case: Case, target: str, *, actor: Any, kind: str, **data: Any) -> CaseEvent:
+    if not can_transition(case.status, target):
+        raise CaseError(f"A case cannot go from {case.status} to {target}.")
+    previous = case.status
+    case.status = target
+    case.updated_at = now()
+    case.save()
+    return CaseEvent.objects.create(
+        case=case, kind=kind, actor=actor, from_status=previous, to_status=target, data=data
+    )
+
+
+def _next_reference(brand: Brand) -> str:
+    Brand.objects.select_for_update().filter(pk=brand.pk).first()
+    number = Case.objects.filter(brand=brand).count() + 1
+    while Case.objects.filter(brand=brand, reference=f"{brand.case_prefix}-{number:06d}").exists():
+        number += 1
+    return f"{brand.case_prefix}-{number:06d}"
+
+
+@transaction.atomic
+def do_open_case(
+    brand: Brand,
+    *,
+    title: str,
+    actor: Any,
+    mention: Mention | None = None,
+    customer: Customer | None = None,
+    risk_level: str = RiskLevel.QUIET,
+    reason: str = "",
+) -> Case:
+    """Open a case, by hand or by a rule, from a mention or for a customer."""
+    if mention is not None and mention.brand_id != brand.pk:
+        raise CaseError("The mention belongs to another brand.")
+    if mention is not None and CaseMention.objects.filter(mention=mention).exists():
+        raise CaseError("This mention is already part of a case.")
+    opened_at = now()
+    case = Case.objects.create(
+        brand=brand,
+        reference=_next_reference(brand),
+        title=title[:300],
+        customer=customer,
+        risk_level=risk_level,
+        channel=mention.channel if mention else Channel.OTHER,
+        opened_at=opened_at,
+        updated_at=opened_at,
+    )
+    CaseEvent.objects.create(
+        case=case, kind=CaseEventKind.OPENED, actor=actor, to_status=case.status,
+        data={"reason": reason, "mention": mention.pk if mention else None},
+    )  # fmt: skip
+    if mention is not None:
+        CaseMention.objects.create(case=case, mention=mention)
+    return case
+
+
+@transaction.atomic
+def do_attach_mention(case: Case, mention: Mention, *, actor: Any) -> Case:
+    """Attach a mention to a case; a closed or resolved case reopens."""
+    case = _locked(case)
+    if mention.brand_id != case.brand_id:
+        raise CaseError("The mention belongs to another brand.")
+    if CaseMention.objects.filter(mention=mention).exists():
+        raise CaseError("This mention is already part of a case.")
+    CaseMention.objects.create(case=case, mention=mention)
+    CaseEvent.objects.create(
+        case=case, kind=CaseEventKind.MENTION_ATTACHED, actor=actor, data={"mention": mention.pk}
+    )
+    if case.status in {CaseStatus.RESOLVED, CaseStatus.CLOSED, CaseStatus.WAITING}:
+        kind = CaseEventKind.RESUMED if case.status == CaseStatus.WAITING else CaseEventKind.REOPENED
+        _move(case, CaseStatus.OWNED, actor=actor, kind=kind, mention=mention.pk)
+    return case
+
+
+@transaction.atomic
+def do_acknowledge_case(case: Case, *, actor: Any, note: str = "") -> Case:
+    """Record that the customer's complaint was acknowledged."""
+    case = _locked(case)
+    case.acknowledged_at = now()
+    _move(case, CaseStatus.ACKNOWLEDGED, actor=actor, kind=CaseEventKind.ACKNOWLEDGED, note=note)
+    return case
+
+
+@transaction.atomic
+def do_assign_case(case: Case, *, owner: Any, actor: Any) -> Case:
+    """Name the one person who owns the case (a member of its brand, never a group)."""
+    case = _locked(case)
+    if not Membership.objects.filter(user=owner, brand_id=case.brand_id).exists():
+        raise CaseError(f"{owner} is not a member of this brand and cannot own its cases.")
+    if case.status == CaseStatus.NEW:
+        raise CaseError("Acknowledge the complaint before naming its owner.")
+    previous_owner = case.owner
+    case.owner = owner
+    if case.status == CaseStatus.ACKNOWLEDGED:
+        case.owned_at = now()
+        _move(case, CaseStatus.OWNED, actor=actor, kind=CaseEventKind.ASSIGNED, owner=owner.pk)
+        return case
+    if case.status not in {CaseStatus.OWNED, CaseStatus.WAITING}:
+        raise CaseError("Reopen the case before changing its owner.")
+    case.updated_at = now()
+    case.save()
+    CaseEvent.objects.create(
+        case=case, kind=CaseEventKind.ASSIGNED, actor=actor,
+        data={"owner": owner.pk, "previous_owner": previous_owner.pk if previous_owner else None},
+    )  # fmt: skip
+    return case
+
+
+@transaction.atomic
+def do_consult_department(
+    case: Case, *, department: Department, actor: Any, note: str = ""
+) -> Case:
+    """Ask a department (PR, R&D, legal…) for its view; it never becomes the owner."""
+    if department.brand_id != case.brand_id:
+        raise CaseError("The department belongs to another brand.")
+    case.consulted_departments.add(department)
+    CaseEvent.objects.create(
+        case=case, kind=CaseEventKind.DEPARTMENT_CONSULTED, actor=actor,
+        data={"department": department.pk, "note": note},
+    )  # fmt: skip
+    return case
+
+
+@transaction.atomic
+def do_wait_on_customer(case: Case, *, actor: Any, note: str = "") -> Case:
+    """Pause the case while the customer owes us an answer."""
+    case = _locked(case)
+    _move(case, CaseStatus.WAITING, actor=actor, kind=CaseEventKind.WAITING, note=note)
+    return case
+
+
+@transaction.atomic
+def do_resolve_case(
+    case: Case,
+    *,
+    final_answer: str,
+    outcome: str,
+    actor: Any,
+    compensation: str = "",
+    compensation_amount: Decimal | None = None,
+) -> Case:
+    """Record the final answer, positive or negative, and any compensation."""
+    case = _locked(case)
+    if not final_answer.strip():
+        raise CaseError("A case is resolved with a final answer to the customer.")
+    if outcome not in Outcome.values:
+        raise CaseError("The outcome is positive or negative.")
+    case.final_answer = final_answer.strip()
+    case.outcome = outcome
+    case.compensation = compensation
+    case.compensation_amount = compensation_amount
+    case.resolved_at = now()
+    _move(case, CaseStatus.RESOLVED, actor=actor, kind=CaseEventKind.RESOLVED, outcome=outcome)
+    return case
+
+
+@transaction.atomic
+def do_close_case(case: Case, *, actor: Any) -> Case:
+    """Close a resolved case; a case without a final answer cannot be closed."""
+    case = _locked(case)
+    if not case.final_answer:
+        raise CaseError("A case cannot be closed without a final answer.")
+    case.closed_at = now()
+    _move(case, CaseStatus.CLOSED, actor=actor, kind=CaseEventKind.CLOSED)
+    return case
+
+
+@transaction.atomic
+def do_reopen_case(case: Case, *, actor: Any, reason: str) -> Case:
+    """Reopen a resolved or closed case, with its owner kept in charge."""
+    case = _locked(case)
+    case.resolved_at = None
+    case.closed_at = None
+    _move(case, CaseStatus.OWNED, actor=actor, kind=CaseEventKind.REOPENED, reason=reason)
+    return case

@@ -1,0 +1,215 @@
+"""Customer, case, and the append-only case event log."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from sentinelle.core.choices import Channel, RiskLevel
+from sentinelle.core.clock import now
+
+
+class CaseStatus(models.TextChoices):
+    NEW = "new", _("new")
+    ACKNOWLEDGED = "acknowledged", _("acknowledged")
+    OWNED = "owned", _("taken in charge")
+    WAITING = "waiting", _("waiting on customer")
+    RESOLVED = "resolved", _("resolved")
+    CLOSED = "closed", _("closed")
+
+
+class Outcome(models.TextChoices):
+    POSITIVE = "positive", _("positive")
+    NEGATIVE = "negative", _("negative")
+
+
+class Customer(models.Model):
+    """One person behind several authors, e-mails and order or account numbers."""
+
+    brand = models.ForeignKey("brands.Brand", on_delete=models.CASCADE, related_name="customers")
+    display_name = models.CharField(_("name"), max_length=255, blank=True)
+    created_at = models.DateTimeField(default=now)
+
+    class Meta:
+        ordering = ["display_name"]
+        verbose_name = _("customer")
+        verbose_name_plural = _("customers")
+
+    def __str__(self) -> str:
+        return self.display_name or f"#{self.pk}"
+
+
+class IdentifierKind(models.TextChoices):
+    EMAIL = "email", _("e-mail")
+    PHONE = "phone", _("phone")
+    ORDER = "order", _("order number")
+    ACCOUNT = "account", _("account number")
+
+
+class CustomerIdentifier(models.Model):
+    """An e-mail, phone, order or account number that points to one customer."""
+
+    brand = models.ForeignKey("brands.Brand", on_delete=models.CASCADE, related_name="+")
+    customer = models.ForeignKey(Customer, on_delete=models.CASCADE, related_name="identifiers")
+    kind = models.CharField(max_length=10, choices=IdentifierKind.choices)
+    value = models.CharField(max_length=255)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["brand", "kind", "value"], name="customer_identifier_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind}:{self.value}"
+
+
+class CustomerAuthor(models.Model):
+    """The link between a platform account and the customer behind it."""
+
+    customer = models.ForeignKey(Customer, on_delete=models.CASCADE, related_name="author_links")
+    author = models.OneToOneField(
+        "listening.Author", on_delete=models.CASCADE, related_name="customer_link"
+    )
+    confirmed = models.BooleanField(default=True)
+    reason = models.CharField(max_length=200, blank=True)
+    linked_at = models.DateTimeField(default=now)
+
+
+class Case(models.Model):
+    """One customer's complaint, handled to closure by one named owner."""
+
+    brand = models.ForeignKey("brands.Brand", on_delete=models.CASCADE, related_name="cases")
+    reference = models.CharField(_("reference"), max_length=32)
+    title = models.CharField(_("title"), max_length=300)
+    customer = models.ForeignKey(
+        Customer, on_delete=models.SET_NULL, null=True, blank=True, related_name="cases"
+    )
+    story = models.ForeignKey(
+        "stories.Story", on_delete=models.SET_NULL, null=True, blank=True, related_name="cases"
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=CaseStatus.choices, default=CaseStatus.NEW
+    )
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="owned_cases",
+        verbose_name=_("owner"),
+    )
+    consulted_departments = models.ManyToManyField(
+        "brands.Department", blank=True, related_name="consulted_cases"
+    )
+    risk_level = models.CharField(
+        _("risk level"), max_length=10, choices=RiskLevel.choices, default=RiskLevel.QUIET
+    )
+    channel = models.CharField(
+        _("channel"), max_length=20, choices=Channel.choices, default=Channel.OTHER
+    )
+    opened_at = models.DateTimeField(_("opened"), default=now)
+    acknowledged_at = models.DateTimeField(_("acknowledged"), null=True, blank=True)
+    owned_at = models.DateTimeField(_("taken in charge"), null=True, blank=True)
+    first_answered_at = models.DateTimeField(_("first answered"), null=True, blank=True)
+    resolved_at = models.DateTimeField(_("resolved"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+    final_answer = models.TextField(_("final answer"), blank=True)
+    outcome = models.CharField(_("outcome"), max_length=10, choices=Outcome.choices, blank=True)
+    compensation = models.CharField(_("compensation"), max_length=300, blank=True)
+    compensation_amount = models.DecimalField(
+        max_digits=10, decimal_places=2, null=True, blank=True
+    )
+    updated_at = models.DateTimeField(default=now)
+
+    class Meta:
+        ordering = ["-opened_at"]
+        verbose_name = _("case")
+        verbose_name_plural = _("cases")
+        constraints = [
+            models.UniqueConstraint(fields=["brand", "reference"], name="case_unique_reference"),
+            models.CheckConstraint(
+                condition=Q(status__in=["new", "acknowledged"]) | Q(owner__isnull=False),
+                name="case_owned_beyond_acknowledged",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status__in=["resolved", "closed"]) | ~Q(final_answer=""),
+                name="case_resolved_with_final_answer",
+            ),
+        ]
+        indexes = [models.Index(fields=["brand", "status", "risk_level"])]
+
+    def __str__(self) -> str:
+        return f"{self.reference} {self.title}"
+
+
+class CaseMention(models.Model):
+    """A mention attached to a case (a mention belongs to at most one case)."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="mention_links")
+    mention = models.OneToOneField(
+        "listening.Mention", on_delete=models.CASCADE, related_name="case_link"
+    )
+    added_at = models.DateTimeField(default=now)
+
+
+class CaseEventKind(models.TextChoices):
+    OPENED = "opened", _("opened")
+    ACKNOWLEDGED = "acknowledged", _("acknowledged")
+    ASSIGNED = "assigned", _("owner named")
+    DEPARTMENT_CONSULTED = "department_consulted", _("department consulted")
+    WAITING = "waiting", _("waiting on customer")
+    RESUMED = "resumed", _("customer answered")
+    RESOLVED = "resolved", _("resolved")
+    CLOSED = "closed", _("closed")
+    REOPENED = "reopened", _("reopened")
+    MENTION_ATTACHED = "mention_attached", _("mention attached")
+
+
+class AppendOnlyError(Exception):
+    """Case events are never changed nor deleted."""
+
+
+class CaseEventQuerySet(models.QuerySet):
+    def update(self, **kwargs: Any) -> int:
+        raise AppendOnlyError("case events are append-only")
+
+    def delete(self) -> tuple[int, dict[str, int]]:
+        raise AppendOnlyError("case events are append-only")
+
+
+class CaseEvent(models.Model):
+    """An append-only record of one change to a case."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField(max_length=30, choices=CaseEventKind.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    at = models.DateTimeField(default=now, db_index=True)
+    from_status = models.CharField(max_length=20, blank=True)
+    to_status = models.CharField(max_length=20, blank=True)
+    data = models.JSONField(default=dict, blank=True)
+
+    objects = CaseEventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["at", "pk"]
+        verbose_name = _("case event")
+        verbose_name_plural = _("case events")
+
+    def __str__(self) -> str:
+        return f"{self.case_id}:{self.kind}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.pk is not None:
+            raise AppendOnlyError("case events are append-only")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        raise AppendOnlyError("case events are append-only")

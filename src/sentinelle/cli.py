@@ -1,0 +1,172 @@
+"""The `sentinelle` command: one entry point for the demo, the server and the tools.
+
+Heavy modules (Django, scikit-learn) load inside each command, so `--help` stays instant.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+app = typer.Typer(
+    name="sentinelle",
+    help="Catch online complaints before they become crises, and handle each one to closure.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+)
+Host = Annotated[str, typer.Option(help="Address to listen on.")]
+Port = Annotated[int, typer.Option(help="Port to listen on.")]
+
+
+def _django() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "sentinelle.settings")
+    import django
+    from django.core.exceptions import ImproperlyConfigured
+
+    try:
+        django.setup()
+    except ImproperlyConfigured as exc:
+        typer.secho(f"Configuration error: {exc}", fg="red", err=True)
+        raise typer.Exit(2) from None
+
+
+def _fail(message: str, code: int = 1) -> typer.Exit:
+    typer.secho(message, fg="red", err=True)
+    return typer.Exit(code)
+
+
+@app.command()
+def migrate(verbose: bool = typer.Option(False, "--verbose", "-v")) -> None:
+    """Create or update the database tables."""
+    _django()
+    from django.core.management import call_command
+
+    call_command("migrate", interactive=False, verbosity=1 if verbose else 0)
+    typer.echo("Database is up to date.")
+
+
+@app.command()
+def serve(host: Host = "127.0.0.1", port: Port = 8000, threads: int = 8) -> None:
+    """Serve the dashboard (production-grade WSGI server, static files included)."""
+    _django()
+    from sentinelle.web.server import serve_forever
+
+    serve_forever(host=host, port=port, threads=threads)
+
+
+@app.command()
+def run(host: Host = "127.0.0.1", port: Port = 8000, interval: float = 30.0) -> None:
+    """The long-running process: the dashboard plus the ingest loop over enabled sources."""
+    _django()
+    from sentinelle.listening.loop import start_ingest_loop
+    from sentinelle.web.server import serve_forever
+
+    start_ingest_loop(interval=interval)
+    serve_forever(host=host, port=port)
+
+
+@app.command()
+def createuser(
+    username: str,
+    brand: Annotated[str, typer.Option(help="Slug of the brand the user joins.")],
+    role: Annotated[str, typer.Option(help="agent, lead or admin.")] = "agent",
+    email: str = "",
+    first_name: str = "",
+    last_name: str = "",
+    create_brand: Annotated[str, typer.Option(help="Create the brand with this name.")] = "",
+    password_stdin: Annotated[bool, typer.Option(help="Read the password from stdin.")] = False,
+) -> None:
+    """Create a user and add them to a brand with a role."""
+    _django()
+    from sentinelle.cli_admin import create_user
+
+    if role not in {"agent", "lead", "admin"}:
+        raise _fail("--role must be agent, lead or admin.", 2)
+    if password_stdin:
+        password = sys.stdin.readline().rstrip("\n")
+    else:
+        password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
+    try:
+        message = create_user(
+            username=username, brand_slug=brand, role=role, email=email, first_name=first_name,
+            last_name=last_name, password=password, create_brand=create_brand,
+        )  # fmt: skip
+    except ValueError as exc:
+        raise _fail(str(exc)) from None
+    typer.echo(message)
+
+
+@app.command("import")
+def import_(
+    path: Annotated[Path, typer.Argument(exists=True, dir_okay=False, readable=True)],
+    brand: Annotated[str, typer.Option(help="Slug of the brand the mentions belong to.")],
+    source: Annotated[str, typer.Option(help="Source name for lines without one.")] = "",
+    fmt: Annotated[str, typer.Option("--format", help="jsonl or csv (default: by suffix).")] = "",
+) -> None:
+    """Import mentions from a JSONL or CSV file (see docs/connectors.md for the columns)."""
+    _django()
+    from sentinelle.cli_admin import import_file
+
+    try:
+        report = import_file(path, brand_slug=brand, source_name=source, fmt=fmt or None)
+    except ValueError as exc:
+        raise _fail(str(exc)) from None
+    for number, error in report.skipped[:50]:
+        typer.secho(f"{path.name}:{number}: skipped: {error}", fg="yellow", err=True)
+    if len(report.skipped) > 50:
+        typer.secho(f"… and {len(report.skipped) - 50} more skipped lines", fg="yellow", err=True)
+    typer.echo(
+        f"{report.created} mentions imported, {report.duplicates} duplicates ignored, "
+        f"{len(report.skipped)} lines skipped."
+    )
+
+
+@app.command()
+def demo(
+    host: Host = "127.0.0.1",
+    port: Port = 8000,
+    no_serve: Annotated[bool, typer.Option("--no-serve", help="Load, then exit.")] = False,
+    reset: Annotated[bool, typer.Option(help="Delete the demo brand first.")] = False,
+) -> None:
+    """Set up the demo brand with a week of mentions, then serve the dashboard."""
+    _django()
+    from django.conf import settings
+    from django.core.management import call_command
+
+    from sentinelle.demo.replay import load_demo
+
+    call_command("migrate", interactive=False, verbosity=0)
+    load_demo(reset=reset)
+    typer.echo(
+        f"\nDemo ready. Open http://{host}:{port}/ and log in as dana (lead), alice or bob "
+        f"(agents), password: {settings.SENTINELLE_DEMO_PASSWORD}"
+    )
+    if not no_serve:
+        from sentinelle.web.server import serve_forever
+
+        serve_forever(host=host, port=port)
+
+
+@app.command(
+    context_settings={"allow_extra_args": True, "ignore_unknown_options": True},
+    add_help_option=False,
+)
+def manage(ctx: typer.Context) -> None:
+    """Run a Django management command (createsuperuser, shell, check…)."""
+    _django()
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["sentinelle manage", *ctx.args])
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

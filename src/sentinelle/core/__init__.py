@@ -1,0 +1,1 @@
+"""Shared infrastructure: clock, configuration, text helpers, outbox."""

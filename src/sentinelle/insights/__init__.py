@@ -1,0 +1,1 @@
+"""Insights: KPIs, root causes, champions and reports."""

@@ -1,0 +1,1 @@
+"""Listening: sources, watch queries, authors and the mentions they bring in."""

@@ -1,0 +1,55 @@
+"""The ingest loop of `sentinelle run`: poll every enabled source that has a connector."""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+
+from django.db import close_old_connections
+
+from sentinelle.core.clock import now
+from sentinelle.listening.connectors import ConnectorError, connector_for
+from sentinelle.listening.ingest import ingest_items
+from sentinelle.listening.models import Source
+
+log = logging.getLogger(__name__)
+
+
+def poll_source(source: Source) -> int:
+    """Fetch once from one source and store what came; returns the number of new mentions."""
+    try:
+        connector = connector_for(source.kind, source.config)
+        if connector is None:
+            return 0
+        result = connector.fetch(source.cursor)
+    except ConnectorError as exc:
+        Source.objects.filter(pk=source.pk).update(last_error=str(exc)[:2000], last_error_at=now())
+        log.warning("source %s: %s", source.pk, exc)
+        return 0
+    stored = ingest_items(source, result.items, cursor=result.cursor)
+    if result.problems:
+        message = f"{len(result.problems)} items skipped; first: {result.problems[0]}"
+        Source.objects.filter(pk=source.pk).update(last_error=message[:2000], last_error_at=now())
+    return len(stored.created)
+
+
+def poll_all() -> int:
+    return sum(poll_source(source) for source in Source.objects.filter(enabled=True))
+
+
+def start_ingest_loop(*, interval: float) -> threading.Thread:
+    """Poll all sources every `interval` seconds in a daemon thread."""
+
+    def loop() -> None:
+        while True:
+            close_old_connections()
+            try:
+                poll_all()
+            except Exception:  # keep the loop alive; the error is logged with its traceback
+                log.exception("ingest loop failed")
+            time.sleep(interval)
+
+    thread = threading.Thread(target=loop, name="sentinelle-ingest", daemon=True)
+    thread.start()
+    return thread

@@ -1,0 +1,157 @@
+"""Sources, watch queries, authors and mentions."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from sentinelle.core.choices import Channel
+from sentinelle.core.clock import now
+
+
+class SourceKind(models.TextChoices):
+    RSS = "rss", _("RSS / Atom feed")
+    MASTODON = "mastodon", "Mastodon"
+    BLUESKY = "bluesky", "Bluesky"
+    REDDIT = "reddit", "Reddit"
+    IMAP = "imap", _("IMAP mailbox")
+    FACEBOOK = "facebook", _("Facebook page (webhook)")
+    WEBHOOK = "webhook", _("Signed webhook")
+    YOUTUBE = "youtube", "YouTube"
+    X = "x", "X"
+    FORM = "form", _("Complaint form")
+    FILE = "file", _("File import")
+
+
+class Source(models.Model):
+    """One place we listen to, with its connector's cursor and health."""
+
+    brand = models.ForeignKey("brands.Brand", on_delete=models.CASCADE, related_name="sources")
+    kind = models.CharField(_("kind"), max_length=20, choices=SourceKind.choices)
+    channel = models.CharField(
+        _("channel"), max_length=20, choices=Channel.choices, default=Channel.OTHER
+    )
+    name = models.CharField(_("name"), max_length=120)
+    config = models.JSONField(_("configuration"), default=dict, blank=True)
+    cursor = models.JSONField(default=dict, blank=True)
+    enabled = models.BooleanField(_("enabled"), default=True)
+    last_success_at = models.DateTimeField(null=True, blank=True)
+    last_error = models.TextField(blank=True)
+    last_error_at = models.DateTimeField(null=True, blank=True)
+    items_per_hour = models.FloatField(default=0.0)
+    created_at = models.DateTimeField(default=now)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("source")
+        verbose_name_plural = _("sources")
+        constraints = [models.UniqueConstraint(fields=["brand", "name"], name="source_unique_name")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class WatchQuery(models.Model):
+    """A boolean query saying which items concern the brand."""
+
+    brand = models.ForeignKey(
+        "brands.Brand", on_delete=models.CASCADE, related_name="watch_queries"
+    )
+    name = models.CharField(_("name"), max_length=120)
+    query = models.TextField(_("query"))
+    enabled = models.BooleanField(_("enabled"), default=True)
+    created_at = models.DateTimeField(default=now)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("watch query")
+        verbose_name_plural = _("watch queries")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Author(models.Model):
+    """The account that wrote a mention, on one platform."""
+
+    brand = models.ForeignKey("brands.Brand", on_delete=models.CASCADE, related_name="authors")
+    platform = models.CharField(_("platform"), max_length=20, choices=Channel.choices)
+    handle = models.CharField(_("handle"), max_length=255)
+    display_name = models.CharField(_("display name"), max_length=255, blank=True)
+    profile_url = models.URLField(_("profile URL"), max_length=1000, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    followers = models.PositiveBigIntegerField(_("followers or audience"), null=True, blank=True)
+    is_brand = models.BooleanField(_("the brand's own account"), default=False)
+    first_seen_at = models.DateTimeField(default=now)
+
+    class Meta:
+        ordering = ["handle"]
+        verbose_name = _("author")
+        verbose_name_plural = _("authors")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["brand", "platform", "handle"], name="author_unique_handle"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.display_name or self.handle
+
+
+class Mention(models.Model):
+    """One item about the brand: a post, comment, article, e-mail or form submission."""
+
+    brand = models.ForeignKey("brands.Brand", on_delete=models.CASCADE, related_name="mentions")
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="mentions")
+    channel = models.CharField(_("channel"), max_length=20, choices=Channel.choices)
+    external_id = models.CharField(max_length=512)
+    url = models.URLField(_("URL"), max_length=2000, blank=True)
+    author = models.ForeignKey(
+        Author, on_delete=models.SET_NULL, null=True, blank=True, related_name="mentions"
+    )
+    title = models.CharField(_("title"), max_length=500, blank=True)
+    text_raw = models.TextField(_("text as received"))
+    content_type = models.CharField(max_length=40, default="text/plain")
+    text = models.TextField(_("plain text"))
+    language = models.CharField(_("language"), max_length=8, default="und", db_index=True)
+    published_at = models.DateTimeField(_("published"))
+    fetched_at = models.DateTimeField(_("fetched"), default=now)
+    parent = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="replies"
+    )
+    is_from_brand = models.BooleanField(default=False)
+    engagement = models.JSONField(default=dict, blank=True)
+    engagement_at = models.DateTimeField(null=True, blank=True)
+    references = models.JSONField(default=dict, blank=True)
+    fingerprint = models.CharField(max_length=32, db_index=True)
+    raw = models.JSONField(default=dict, blank=True)
+
+    analysis = models.JSONField(default=dict, blank=True)
+    analyzed_at = models.DateTimeField(null=True, blank=True)
+    is_complaint = models.BooleanField(null=True, blank=True)
+    complaint_score = models.FloatField(null=True, blank=True)
+    severity = models.PositiveSmallIntegerField(null=True, blank=True)
+    sentiment = models.CharField(max_length=10, blank=True)
+    sentiment_score = models.FloatField(null=True, blank=True)
+    topic = models.CharField(max_length=40, blank=True)
+
+    class Meta:
+        ordering = ["-published_at"]
+        verbose_name = _("mention")
+        verbose_name_plural = _("mentions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source", "external_id"], name="mention_unique_external_id"
+            )
+        ]
+        indexes = [
+            models.Index(fields=["brand", "-published_at"]),
+            models.Index(fields=["brand", "is_complaint", "-published_at"]),
+            models.Index(fields=["brand", "channel", "-published_at"]),
+            models.Index(fields=["brand", "severity"]),
+            models.Index(fields=["brand", "sentiment"]),
+            models.Index(fields=["brand", "topic"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.channel}:{self.external_id}"

@@ -1,0 +1,1 @@
+"""Portal: the brand's public complaint form and tracking page."""

@@ -1,0 +1,1 @@
+"""Privacy: redaction for publication, retention, erasure and export."""

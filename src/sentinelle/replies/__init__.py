@@ -1,0 +1,1 @@
+"""Replies: templates, holding statements, the reply linter and precedents."""

@@ -1,0 +1,15 @@
+"""Root URL configuration."""
+
+from django.urls import include, path
+from django.views.i18n import set_language
+
+from sentinelle.web.admin_site import admin_site
+from sentinelle.web import auth_views
+
+urlpatterns = [
+    path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("i18n/setlang/", set_language, name="set_language"),
+    path("admin/", admin_site.urls),
+    path("", include("sentinelle.web.urls")),
+]

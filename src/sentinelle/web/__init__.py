@@ -1,0 +1,1 @@
+"""Web: the dashboard shell, base templates and static assets."""

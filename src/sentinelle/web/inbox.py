@@ -1,0 +1,91 @@
+"""Inbox reads: filtered lists of mentions and cases, and their counts."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from urllib.parse import urlencode
+
+from django.db.models import Case as When_, IntegerField, QuerySet, Value, When
+from django.http import QueryDict
+
+from sentinelle.brands.models import Brand
+from sentinelle.cases.models import Case, CaseStatus
+from sentinelle.cases.workflow import OPEN_STATUSES
+from sentinelle.core.choices import Channel, RiskLevel
+from sentinelle.listening.models import Mention
+
+TABS = ("mentions", "cases")
+
+
+@dataclass(frozen=True)
+class InboxFilters:
+    tab: str = "mentions"
+    channel: str = ""
+    language: str = ""
+    complaint: str = ""
+    status: str = ""
+    q: str = ""
+
+    @classmethod
+    def from_query(cls, query: QueryDict) -> InboxFilters:
+        """Read filters from the query string; unknown values are ignored, never trusted."""
+        tab = query.get("tab", "mentions")
+        channel = query.get("channel", "")
+        status = query.get("status", "")
+        language = query.get("language", "")
+        return cls(
+            tab=tab if tab in TABS else "mentions",
+            channel=channel if channel in Channel.values else "",
+            language=language if language in {"fr", "en", "und", "other"} else "",
+            complaint=query.get("complaint", "") if query.get("complaint") in {"1", "0"} else "",
+            status=status if status in CaseStatus.values or status == "open" else "",
+            q=query.get("q", "").strip()[:200],
+        )
+
+    def query_string(self) -> str:
+        return urlencode({k: v for k, v in asdict(self).items() if v})
+
+
+def list_inbox_mentions(brand: Brand, filters: InboxFilters) -> QuerySet[Mention]:
+    mentions = Mention.objects.filter(brand=brand).select_related("author", "source")
+    if filters.channel:
+        mentions = mentions.filter(channel=filters.channel)
+    if filters.language == "other":
+        mentions = mentions.exclude(language__in=["fr", "en", "und"])
+    elif filters.language:
+        mentions = mentions.filter(language=filters.language)
+    if filters.complaint:
+        mentions = mentions.filter(is_complaint=filters.complaint == "1")
+    if filters.q:
+        mentions = mentions.filter(text__icontains=filters.q)
+    return mentions.order_by("-published_at", "-pk")
+
+
+def _risk_rank() -> When_:
+    return When_(
+        *[When(risk_level=level, then=Value(rank)) for rank, level in enumerate(RiskLevel.values)],
+        default=Value(0),
+        output_field=IntegerField(),
+    )
+
+
+def list_inbox_cases(brand: Brand, filters: InboxFilters) -> QuerySet[Case]:
+    cases = Case.objects.filter(brand=brand).select_related("owner", "customer")
+    if filters.status == "open":
+        cases = cases.filter(status__in=OPEN_STATUSES)
+    elif filters.status:
+        cases = cases.filter(status=filters.status)
+    if filters.channel:
+        cases = cases.filter(channel=filters.channel)
+    if filters.q:
+        cases = cases.filter(title__icontains=filters.q)
+    return cases.annotate(risk_rank=_risk_rank()).order_by("-risk_rank", "opened_at", "pk")
+
+
+def count_inbox(brand: Brand) -> dict[str, int]:
+    return {
+        "mentions": Mention.objects.filter(brand=brand).count(),
+        "complaints": Mention.objects.filter(brand=brand, is_complaint=True).count(),
+        "open_cases": Case.objects.filter(brand=brand, status__in=OPEN_STATUSES).count(),
+        "new_cases": Case.objects.filter(brand=brand, status=CaseStatus.NEW).count(),
+    }

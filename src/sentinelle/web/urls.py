@@ -1,0 +1,23 @@
+"""Dashboard URLs: everything an agent sees lives under /b/<brand>/."""
+
+from django.urls import include, path
+
+from sentinelle.web import views
+
+app_name = "web"
+
+brand_patterns = [
+    path("", views.inbox, name="inbox"),
+    path("inbox/counts/", views.inbox_counts, name="inbox_counts"),
+    path("mentions/<int:pk>/", views.mention_detail, name="mention"),
+    path("mentions/<int:pk>/open-case/", views.mention_open_case, name="mention_open_case"),
+    path("cases/<str:reference>/", views.case_detail, name="case"),
+    path("settings/", include("sentinelle.brands.urls")),
+    path("settings/sources/", include("sentinelle.listening.urls")),
+]
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("healthz", views.healthz, name="healthz"),
+    path("b/<slug:brand_slug>/", include(brand_patterns)),
+]

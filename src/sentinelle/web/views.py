@@ -1,0 +1,111 @@
+"""The dashboard shell: brand switcher, inbox, mention and case pages."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db import connection
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from sentinelle.brands.access import brand_view, list_user_brands
+from sentinelle.cases.actions import CaseError, do_open_case
+from sentinelle.cases.models import Case, CaseStatus
+from sentinelle.core.choices import Channel
+from sentinelle.web.inbox import InboxFilters, count_inbox, list_inbox_cases, list_inbox_mentions
+from sentinelle.listening.models import Mention
+
+PAGE_SIZE = 50
+
+
+@require_GET
+def healthz(request: HttpRequest) -> JsonResponse:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return JsonResponse({"status": "ok"})
+
+
+@login_required
+@require_GET
+def home(request: HttpRequest) -> HttpResponse:
+    brands = list(list_user_brands(request.user))
+    if len(brands) == 1:
+        return redirect("web:inbox", brand_slug=brands[0].slug)
+    return render(request, "web/home.html", {"brands": brands})
+
+
+@require_GET
+@brand_view()
+def inbox(request: HttpRequest) -> HttpResponse:
+    filters = InboxFilters.from_query(request.GET)
+    if filters.tab == "cases":
+        rows = list_inbox_cases(request.brand, filters)
+    else:
+        rows = list_inbox_mentions(request.brand, filters)
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {
+        "filters": filters,
+        "page": page,
+        "counts": count_inbox(request.brand),
+        "query_string": filters.query_string(),
+        "channel_choices": Channel.choices,
+        "status_choices": CaseStatus.choices,
+    }
+    return render(request, "web/inbox.html", context)
+
+
+@require_GET
+@brand_view()
+def inbox_counts(request: HttpRequest) -> HttpResponse:
+    return render(request, "web/_counts.html", {"counts": count_inbox(request.brand)})
+
+
+@require_GET
+@brand_view()
+def mention_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    mention = get_object_or_404(
+        Mention.objects.select_related("author", "source", "parent"), pk=pk, brand=request.brand
+    )
+    context = {
+        "mention": mention,
+        "case": Case.objects.filter(mention_links__mention=mention).first(),
+        "replies": mention.replies.select_related("author").order_by("published_at")[:50],
+    }
+    return render(request, "web/mention.html", context)
+
+
+@require_POST
+@brand_view()
+def mention_open_case(request: HttpRequest, pk: int) -> HttpResponse:
+    mention = get_object_or_404(Mention, pk=pk, brand=request.brand)
+    title = (mention.title or mention.text)[:120] or _("Complaint")
+    try:
+        case = do_open_case(request.brand, title=title, mention=mention, actor=request.user,
+                            reason="opened by hand")  # fmt: skip
+    except CaseError as exc:
+        messages.error(request, str(exc))
+        return redirect("web:mention", brand_slug=request.brand.slug, pk=mention.pk)
+    messages.success(request, _("Case %(ref)s opened.") % {"ref": case.reference})
+    return redirect("web:case", brand_slug=request.brand.slug, reference=case.reference)
+
+
+@require_GET
+@brand_view()
+def case_detail(request: HttpRequest, reference: str) -> HttpResponse:
+    case = get_object_or_404(
+        Case.objects.select_related("owner", "customer", "story"),
+        reference=reference,
+        brand=request.brand,
+    )
+    context = {
+        "case": case,
+        "events": case.events.select_related("actor"),
+        "mentions": Mention.objects.filter(case_link__case=case)
+        .select_related("author")
+        .order_by("published_at"),
+        "departments": case.consulted_departments.all(),
+    }
+    return render(request, "web/case.html", context)

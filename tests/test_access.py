@@ -1,0 +1,136 @@
+"""Every agent route × every role × another brand's objects."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
+
+from sentinelle.brands.models import Role
+from sentinelle.cases.actions import do_open_case
+
+# route name → (HTTP method, how to build its object kwargs from a brand's fixtures)
+ROUTES = {
+    "web:inbox": ("get", lambda objs: {}),
+    "web:inbox_counts": ("get", lambda objs: {}),
+    "web:mention": ("get", lambda objs: {"pk": objs["mention"].pk}),
+    "web:mention_open_case": ("post", lambda objs: {"pk": objs["free_mention"].pk}),
+    "web:case": ("get", lambda objs: {"reference": objs["case"].reference}),
+    "web:brands:members": ("get", lambda objs: {}),
+    "web:brands:member_edit": ("get", lambda objs: {"pk": objs["membership"].pk}),
+    "web:brands:member_remove": ("post", lambda objs: {"pk": objs["membership"].pk}),
+    "web:brands:departments": ("get", lambda objs: {}),
+    "web:brands:department_edit": ("get", lambda objs: {"pk": objs["department"].pk}),
+    "web:brands:department_delete": ("post", lambda objs: {"pk": objs["department"].pk}),
+    "web:listening:sources": ("get", lambda objs: {}),
+    "web:listening:source_edit": ("get", lambda objs: {"pk": objs["source"].pk}),
+}
+PERSONAS = ["alice", "dana", "erin", "charlie"]
+ROLE_OF = {"alice": Role.AGENT, "dana": Role.LEAD, "erin": Role.ADMIN}
+RANK = {Role.AGENT: 1, Role.LEAD: 2, Role.ADMIN: 3}
+
+
+def _names(patterns, prefix):
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            namespace = f"{prefix}{pattern.namespace}:" if pattern.namespace else prefix
+            yield from _names(pattern.url_patterns, namespace)
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            yield prefix + pattern.name
+
+
+def test_every_brand_route_is_in_the_matrix():
+    brand_routes = set()
+    for pattern in get_resolver().url_patterns:
+        if isinstance(pattern, URLResolver) and pattern.namespace == "web":
+            for inner in pattern.url_patterns:
+                if isinstance(inner, URLResolver) and "brand_slug" in str(inner.pattern):
+                    brand_routes |= set(_names(inner.url_patterns, "web:"))
+    assert brand_routes == set(ROUTES)
+
+
+def _objects(brand, mentions):
+    case = do_open_case(brand, title="Vis manquantes", mention=mentions[0], actor=None)
+    membership = brand.memberships.get(user__username="bob")
+    return {
+        "mention": mentions[0],
+        "free_mention": mentions[1],
+        "case": case,
+        "membership": membership,
+        "department": brand.departments.first(),
+        "source": brand.sources.first(),
+    }
+
+
+@pytest.fixture
+def world(brand, other_brand, alice, bob, dana, erin, charlie, mentions, other_mentions):
+    from sentinelle.brands.actions import do_add_member
+
+    do_add_member(other_brand, username="bob2", role=Role.AGENT, actor=None)
+    return {"own": _objects(brand, mentions), "other": _objects_other(other_brand, other_mentions)}
+
+
+def _objects_other(brand, mentions):
+    case = do_open_case(brand, title="Lune", mention=mentions[0], actor=None)
+    return {
+        "mention": mentions[0],
+        "free_mention": mentions[1],
+        "case": case,
+        "membership": brand.memberships.get(user__username="bob2"),
+        "department": brand.departments.first(),
+        "source": brand.sources.first(),
+    }
+
+
+def _request(client, method, url):
+    return client.post(url) if method == "post" else client.get(url)
+
+
+@pytest.mark.parametrize("route", sorted(ROUTES))
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_route_by_role(client, world, route, persona, django_user_model):
+    method, kwargs_for = ROUTES[route]
+    client.force_login(django_user_model.objects.get(username=persona))
+    url = reverse(route, kwargs={"brand_slug": "velonova", **kwargs_for(world["own"])})
+    response = _request(client, method, url)
+    if persona == "charlie":
+        assert response.status_code == 404, "an outsider learns nothing about the brand"
+        return
+    minimum = resolve(url).func.minimum_role
+    if RANK[ROLE_OF[persona]] >= RANK[minimum]:
+        assert response.status_code in {200, 302}
+    else:
+        assert response.status_code == 403
+
+
+@pytest.mark.parametrize("route", sorted(ROUTES))
+@pytest.mark.parametrize("persona", ["alice", "dana", "erin"])
+def test_other_brands_objects_are_404(client, world, route, persona, django_user_model):
+    method, kwargs_for = ROUTES[route]
+    client.force_login(django_user_model.objects.get(username=persona))
+    # the other brand's object under our own brand's address…
+    other_kwargs = kwargs_for(world["other"])
+    if other_kwargs:
+        url = reverse(route, kwargs={"brand_slug": "velonova", **other_kwargs})
+        minimum = resolve(url).func.minimum_role
+        expected = 404 if RANK[ROLE_OF[persona]] >= RANK[minimum] else 403
+        assert _request(client, method, url).status_code == expected
+    # …and under the other brand's address
+    url = reverse(route, kwargs={"brand_slug": "lune", **other_kwargs})
+    assert _request(client, method, url).status_code == 404
+
+
+@pytest.mark.parametrize("route", sorted(ROUTES))
+def test_anonymous_is_sent_to_login(client, world, route):
+    method, kwargs_for = ROUTES[route]
+    url = reverse(route, kwargs={"brand_slug": "velonova", **kwargs_for(world["own"])})
+    response = _request(client, method, url)
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("login"))
+
+
+@pytest.mark.parametrize("route", [r for r, (m, _) in ROUTES.items() if m == "post"])
+def test_state_changing_routes_refuse_get(client, world, route, django_user_model):
+    _, kwargs_for = ROUTES[route]
+    client.force_login(django_user_model.objects.get(username="erin"))
+    url = reverse(route, kwargs={"brand_slug": "velonova", **kwargs_for(world["own"])})
+    assert client.get(url).status_code == 405
