@@ -18,6 +18,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode=None,
+    pretty_exceptions_show_locals=False,
 )
 Host = Annotated[str, typer.Option(help="Address to listen on.")]
 Port = Annotated[int, typer.Option(help="Port to listen on.")]
@@ -33,6 +34,15 @@ def _django() -> None:
     except ImproperlyConfigured as exc:
         typer.secho(f"Configuration error: {exc}", fg="red", err=True)
         raise typer.Exit(2) from None
+
+
+def _require_migrated() -> None:
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    executor = MigrationExecutor(connection)
+    if executor.migration_plan(executor.loader.graph.leaf_nodes()):
+        raise _fail("The database is not up to date: run `sentinelle migrate` first.", 2)
 
 
 def _fail(message: str, code: int = 1) -> typer.Exit:
@@ -54,6 +64,7 @@ def migrate(verbose: bool = typer.Option(False, "--verbose", "-v")) -> None:
 def serve(host: Host = "127.0.0.1", port: Port = 8000, threads: int = 8) -> None:
     """Serve the dashboard (production-grade WSGI server, static files included)."""
     _django()
+    _require_migrated()
     from sentinelle.web.server import serve_forever
 
     serve_forever(host=host, port=port, threads=threads)
@@ -63,6 +74,7 @@ def serve(host: Host = "127.0.0.1", port: Port = 8000, threads: int = 8) -> None
 def run(host: Host = "127.0.0.1", port: Port = 8000, interval: float = 30.0) -> None:
     """The long-running process: the dashboard plus the ingest loop over enabled sources."""
     _django()
+    _require_migrated()
     from sentinelle.listening.loop import start_ingest_loop
     from sentinelle.web.server import serve_forever
 
@@ -83,6 +95,7 @@ def createuser(
 ) -> None:
     """Create a user and add them to a brand with a role."""
     _django()
+    _require_migrated()
     from sentinelle.cli_admin import create_user
 
     if role not in {"agent", "lead", "admin"}:
@@ -110,6 +123,7 @@ def import_(
 ) -> None:
     """Import mentions from a JSONL or CSV file (see docs/connectors.md for the columns)."""
     _django()
+    _require_migrated()
     from sentinelle.cli_admin import import_file
 
     try:

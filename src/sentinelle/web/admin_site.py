@@ -7,6 +7,7 @@ from typing import Any
 from django.contrib import admin
 from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.models import Group, User
+from django.core.exceptions import PermissionDenied
 from django.db.models import Model, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
@@ -26,7 +27,9 @@ class SentinelleAdminSite(admin.AdminSite):
         return bool(user.is_active and list_managed_brands(user).exists())
 
     def login(self, request: HttpRequest, extra_context: Any = None) -> HttpResponse:
-        """One login page for the whole product."""
+        """One login page for the whole product; a signed-in agent is simply refused."""
+        if request.user.is_authenticated:
+            raise PermissionDenied
         return redirect(f"{reverse('login')}?next={request.get_full_path()}")
 
 
