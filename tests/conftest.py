@@ -28,9 +28,14 @@ def other_brand(db) -> Brand:
 
 def _member(brand: Brand, username: str, role: str):
     return do_add_member(
-        brand, username=username, role=role, actor=None, password=PASSWORD,
-        first_name=username.capitalize(), email=f"{username}@example.org",
-    ).user  # fmt: skip
+        brand,
+        username=username,
+        role=role,
+        actor=None,
+        password=PASSWORD,
+        first_name=username.capitalize(),
+        email=f"{username}@example.org",
+    ).user
 
 
 @pytest.fixture
@@ -85,11 +90,15 @@ def mentions(brand):
     items = [make_item(n) for n in range(1, 5)]
     items.append(
         make_item(
-            99, channel="blog", source="Le Carnet du Cycliste", content_type="text/html",
+            99,
+            channel="blog",
+            source="Le Carnet du Cycliste",
+            content_type="text/html",
             text='<p>Bastion U <script>alert("pwned")</script><img src=x onerror="alert(1)">'
-                 " ouvert avec un stylo</p>",
-            title="Le cadenas <b>Bastion U</b> ouvert en 10 secondes", url="https://carnet.example/a",
-        )  # fmt: skip
+            " ouvert avec un stylo</p>",
+            title="Le cadenas <b>Bastion U</b> ouvert en 10 secondes",
+            url="https://carnet.example/a",
+        )
     )
     ingest_dicts(brand, items)
     return list(brand.mentions.order_by("pk"))

@@ -29,16 +29,26 @@ def test_a_lead_sees_only_their_brands_sources(client, dana, brand, other_brand)
     assert "Blog Lune" not in page.text
     other = Source.objects.get(name="Blog Lune")
     assert client.get(reverse("admin:listening_source_change", args=[other.pk])).status_code in {
-        302, 403, 404,
-    }  # fmt: skip
+        302,
+        403,
+        404,
+    }
 
 
 def test_a_lead_cannot_grant_admin_in_the_admin(client, dana, bob, brand):
     client.force_login(dana)
     membership = brand.memberships.get(user=bob)
     url = reverse("admin:brands_membership_change", args=[membership.pk])
-    response = client.post(url, {"user": bob.pk, "brand": brand.pk, "role": "admin",
-                                 "created_at_0": "2026-11-16", "created_at_1": "10:00:00"})  # fmt: skip
+    response = client.post(
+        url,
+        {
+            "user": bob.pk,
+            "brand": brand.pk,
+            "role": "admin",
+            "created_at_0": "2026-11-16",
+            "created_at_1": "10:00:00",
+        },
+    )
     assert response.status_code == 200
     membership.refresh_from_db()
     assert membership.role == "agent"

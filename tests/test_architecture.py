@@ -8,8 +8,18 @@ import sys
 from pathlib import Path
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "sentinelle"
-APPS = ["core", "brands", "listening", "stories", "cases", "replies", "privacy", "portal",
-        "insights", "web"]  # fmt: skip
+APPS = [
+    "core",
+    "brands",
+    "listening",
+    "stories",
+    "cases",
+    "replies",
+    "privacy",
+    "portal",
+    "insights",
+    "web",
+]
 
 
 def _modules(root: Path):
@@ -55,11 +65,13 @@ def _status_or_owner_writes(tree: ast.AST):
         for target in targets:
             if isinstance(target, ast.Attribute) and target.attr in {"status", "owner", "owner_id"}:
                 yield node.lineno
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
-            if node.func.attr in {"update", "create", "bulk_update", "update_or_create"}:
-                keys = {kw.arg for kw in node.keywords}
-                if keys & {"status", "owner", "owner_id"}:
-                    yield node.lineno
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr in {"update", "create", "bulk_update", "update_or_create"}
+            and {kw.arg for kw in node.keywords} & {"status", "owner", "owner_id"}
+        ):
+            yield node.lineno
 
 
 def test_only_case_actions_change_a_case_status_or_owner():
@@ -76,8 +88,15 @@ def test_the_checker_catches_a_status_write():
     assert list(_status_or_owner_writes(tree)) == [1, 2]
 
 
-WRITES = {"create", "update", "delete", "bulk_create", "bulk_update", "get_or_create",
-          "update_or_create"}  # fmt: skip
+WRITES = {
+    "create",
+    "update",
+    "delete",
+    "bulk_create",
+    "bulk_update",
+    "get_or_create",
+    "update_or_create",
+}
 
 
 def _foreign_model_writes(app: str, tree: ast.AST):

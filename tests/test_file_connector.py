@@ -12,7 +12,9 @@ from tests.conftest import make_item
 def test_polling_reads_new_complete_lines_once(tmp_path, brand):
     path = tmp_path / "feed.jsonl"
     path.write_text(json.dumps(make_item(1)) + "\n" + json.dumps(make_item(2))[:20])
-    source = Source.objects.create(brand=brand, name="Feed", kind="file", config={"path": str(path)})
+    source = Source.objects.create(
+        brand=brand, name="Feed", kind="file", config={"path": str(path)}
+    )
     assert poll_source(source) == 1
     with path.open("w") as handle:
         handle.write(json.dumps(make_item(1)) + "\n" + json.dumps(make_item(2)) + "\n")

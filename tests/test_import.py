@@ -25,16 +25,19 @@ def _write_jsonl(path, lines):
 
 def test_bad_lines_are_reported_with_their_number_and_the_rest_imported(tmp_path, brand):
     path = tmp_path / "mentions.jsonl"
-    _write_jsonl(path, [
-        make_item(1),
-        b"{not json",
-        {k: v for k, v in make_item(3).items() if k != "text"},
-        b'{"text": "\xff\xfe caf\xe9"}',
-        make_item(5, text="x" * 1_000_000),
-        make_item(6, url="javascript:alert(1)"),
-        make_item(7, published_at="2026-11-16T09:00:00"),
-        make_item(8),
-    ])  # fmt: skip
+    _write_jsonl(
+        path,
+        [
+            make_item(1),
+            b"{not json",
+            {k: v for k, v in make_item(3).items() if k != "text"},
+            b'{"text": "\xff\xfe caf\xe9"}',
+            make_item(5, text="x" * 1_000_000),
+            make_item(6, url="javascript:alert(1)"),
+            make_item(7, published_at="2026-11-16T09:00:00"),
+            make_item(8),
+        ],
+    )
     report = ingest_lines(brand, read_items(path), default_source="Import")
     assert report.created == 2
     skipped = dict(report.skipped)

@@ -43,8 +43,14 @@ def test_help_lists_the_commands(tmp_path):
     ("extra", "message"),
     [
         ({"SENTINELLE_ENV": "production", "SENTINELLE_DEBUG": "false"}, "SENTINELLE_SECRET_KEY"),
-        ({"SENTINELLE_ENV": "production", "SENTINELLE_SECRET_KEY": "k" * 50,
-          "SENTINELLE_DEBUG": "true"}, "SENTINELLE_DEBUG must be off"),  # fmt: skip
+        (
+            {
+                "SENTINELLE_ENV": "production",
+                "SENTINELLE_SECRET_KEY": "k" * 50,
+                "SENTINELLE_DEBUG": "true",
+            },
+            "SENTINELLE_DEBUG must be off",
+        ),
         ({"SENTINELLE_DATABASE_URL": "mysql://x@y/z"}, "must start with sqlite:// or postgresql"),
         ({"SENTINELLE_DEBUG": "perhaps"}, "is not a boolean"),
     ],
@@ -76,10 +82,20 @@ def test_createuser_with_a_new_brand(tmp_path):
     assert "run `sentinelle migrate` first" in early.stderr
     assert _run(["migrate"], env).returncode == 0
     out = _run(
-        ["createuser", "dana", "--brand", "acme", "--create-brand", "ACME", "--role", "lead",
-         "--password-stdin"],
-        env, input="a-long-enough-passphrase\n",
-    )  # fmt: skip
+        [
+            "createuser",
+            "dana",
+            "--brand",
+            "acme",
+            "--create-brand",
+            "ACME",
+            "--role",
+            "lead",
+            "--password-stdin",
+        ],
+        env,
+        input="a-long-enough-passphrase\n",
+    )
     assert out.returncode == 0, out.stderr
     assert "dana is now lead of ACME" in out.stdout
     weak = _run(["createuser", "eve", "--brand", "acme", "--password-stdin"], env, input="123\n")

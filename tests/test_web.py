@@ -112,11 +112,27 @@ def test_a_lead_manages_members_and_departments(client, dana, bob, brand):
 def test_a_lead_adds_a_source_with_a_checked_configuration(client, dana, brand):
     client.force_login(dana)
     url = reverse("web:listening:sources", kwargs={"brand_slug": brand.slug})
-    bad = client.post(url, {"name": "Blog", "kind": "rss", "channel": "blog",
-                            "enabled": "on", "config_json": '{"url": '})  # fmt: skip
+    bad = client.post(
+        url,
+        {
+            "name": "Blog",
+            "kind": "rss",
+            "channel": "blog",
+            "enabled": "on",
+            "config_json": '{"url": ',
+        },
+    )
     assert "Invalid JSON" in bad.text
-    good = client.post(url, {"name": "Blog", "kind": "rss", "channel": "blog", "enabled": "on",
-                             "config_json": '{"url": "https://carnet.example/feed"}'})  # fmt: skip
+    good = client.post(
+        url,
+        {
+            "name": "Blog",
+            "kind": "rss",
+            "channel": "blog",
+            "enabled": "on",
+            "config_json": '{"url": "https://carnet.example/feed"}',
+        },
+    )
     assert good.status_code == 302
     assert brand.sources.get(name="Blog").config == {"url": "https://carnet.example/feed"}
 

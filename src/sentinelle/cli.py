@@ -106,9 +106,15 @@ def createuser(
         password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
     try:
         message = create_user(
-            username=username, brand_slug=brand, role=role, email=email, first_name=first_name,
-            last_name=last_name, password=password, create_brand=create_brand,
-        )  # fmt: skip
+            username=username,
+            brand_slug=brand,
+            role=role,
+            email=email,
+            first_name=first_name,
+            last_name=last_name,
+            password=password,
+            create_brand=create_brand,
+        )
     except ValueError as exc:
         raise _fail(str(exc)) from None
     typer.echo(message)

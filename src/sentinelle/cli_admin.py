@@ -16,9 +16,16 @@ from sentinelle.listening.items import ItemError
 
 
 def create_user(
-    *, username: str, brand_slug: str, role: str, email: str, first_name: str, last_name: str,
-    password: str, create_brand: str,
-) -> str:  # fmt: skip
+    *,
+    username: str,
+    brand_slug: str,
+    role: str,
+    email: str,
+    first_name: str,
+    last_name: str,
+    password: str,
+    create_brand: str,
+) -> str:
     """Create a user in a brand (and the brand itself when asked); ValueError on a fault."""
     brand = Brand.objects.filter(slug=brand_slug).first()
     if brand is None:
@@ -31,9 +38,15 @@ def create_user(
         raise ValueError("Password refused: " + " ".join(exc.messages)) from None
     try:
         do_add_member(
-            brand, username=username, role=role, actor=None, email=email,
-            first_name=first_name, last_name=last_name, password=password,
-        )  # fmt: skip
+            brand,
+            username=username,
+            role=role,
+            actor=None,
+            email=email,
+            first_name=first_name,
+            last_name=last_name,
+            password=password,
+        )
     except MembershipError as exc:
         raise ValueError(str(exc)) from None
     return f"{username} is now {role} of {brand.name}."
@@ -61,9 +74,11 @@ def import_file(path: Path, *, brand_slug: str, source_name: str, fmt: str | Non
         with progress_bar() as progress:
             task = progress.add_task(f"Importing {path.name}", total=total)
             report = ingest_lines(
-                brand, lines, default_source=source_name or f"Import {path.name}",
+                brand,
+                lines,
+                default_source=source_name or f"Import {path.name}",
                 on_batch=lambda n: progress.advance(task, n),
-            )  # fmt: skip
+            )
             progress.update(task, completed=total)
     except ItemError as exc:
         raise ValueError(str(exc)) from None

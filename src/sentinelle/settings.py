@@ -181,7 +181,9 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
 STATICFILES_DIRS = [
-    p for p in [Path(env_str("NODE_MODULES", str(BASE_DIR.parent.parent / "node_modules")))] if p.is_dir()
+    p
+    for p in [Path(env_str("NODE_MODULES", str(BASE_DIR.parent.parent / "node_modules")))]
+    if p.is_dir()
 ]
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG

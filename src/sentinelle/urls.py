@@ -3,8 +3,8 @@
 from django.urls import include, path
 from django.views.i18n import set_language
 
-from sentinelle.web.admin_site import admin_site
 from sentinelle.web import auth_views
+from sentinelle.web.admin_site import admin_site
 
 urlpatterns = [
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),

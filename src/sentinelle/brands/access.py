@@ -21,9 +21,7 @@ def get_membership(user: Any, brand_slug: str) -> Membership | None:
     if not user.is_authenticated:
         return None
     return (
-        Membership.objects.select_related("brand")
-        .filter(user=user, brand__slug=brand_slug)
-        .first()
+        Membership.objects.select_related("brand").filter(user=user, brand__slug=brand_slug).first()
     )
 
 

@@ -37,7 +37,9 @@ def do_create_brand(*, name: str, slug: str, **fields: Any) -> Brand:
     brand = Brand(name=name, slug=slug, **fields)
     brand.full_clean()
     brand.save()
-    for dept_name, kind in DEFAULT_DEPARTMENTS.get(brand.default_language, DEFAULT_DEPARTMENTS["en"]):
+    for dept_name, kind in DEFAULT_DEPARTMENTS.get(
+        brand.default_language, DEFAULT_DEPARTMENTS["en"]
+    ):
         Department.objects.create(brand=brand, name=dept_name, kind=kind)
     return brand
 

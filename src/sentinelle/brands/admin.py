@@ -35,8 +35,9 @@ class MembershipAdmin(BrandScopedAdmin):
             kwargs["queryset"] = Department.objects.filter(brand__in=self.managed(request))
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
-    def get_form(self, request: HttpRequest, obj: Any = None, change: bool = False,
-                 **kwargs: Any) -> Any:  # fmt: skip
+    def get_form(
+        self, request: HttpRequest, obj: Any = None, change: bool = False, **kwargs: Any
+    ) -> Any:
         base = super().get_form(request, obj, change, **kwargs)
         user = request.user
 

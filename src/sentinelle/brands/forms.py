@@ -27,9 +27,11 @@ class MemberForm(forms.Form):
 
 class NewMemberForm(MemberForm):
     username = forms.RegexField(
-        label=_("Username"), max_length=150, regex=r"^[\w.@+-]+\Z",
+        label=_("Username"),
+        max_length=150,
+        regex=r"^[\w.@+-]+\Z",
         error_messages={"invalid": _("Letters, digits and @/./+/-/_ only.")},
-    )  # fmt: skip
+    )
     email = forms.EmailField(label=_("E-mail"), required=False)
     first_name = forms.CharField(label=_("First name"), max_length=150, required=False)
     last_name = forms.CharField(label=_("Last name"), max_length=150, required=False)

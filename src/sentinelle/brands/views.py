@@ -29,10 +29,16 @@ def member_list(request: HttpRequest) -> HttpResponse:
         data = form.cleaned_data
         try:
             do_add_member(
-                brand, username=data["username"], role=data["role"], actor=request.user,
-                email=data["email"], first_name=data["first_name"], last_name=data["last_name"],
-                password=data["password"] or None, departments=list(data["departments"]),
-            )  # fmt: skip
+                brand,
+                username=data["username"],
+                role=data["role"],
+                actor=request.user,
+                email=data["email"],
+                first_name=data["first_name"],
+                last_name=data["last_name"],
+                password=data["password"] or None,
+                departments=list(data["departments"]),
+            )
         except MembershipError as exc:
             form.add_error(None, str(exc))
         else:
@@ -45,16 +51,19 @@ def member_list(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @brand_view(Role.LEAD)
 def member_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    membership = get_object_or_404(Membership.objects.select_related("user"), pk=pk,
-                                   brand=request.brand)  # fmt: skip
+    membership = get_object_or_404(
+        Membership.objects.select_related("user"), pk=pk, brand=request.brand
+    )
     initial = {"role": membership.role, "departments": membership.departments.all()}
     form = MemberForm(request.POST or None, brand=request.brand, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             do_change_member(
-                membership, role=form.cleaned_data["role"],
-                departments=list(form.cleaned_data["departments"]), actor=request.user,
-            )  # fmt: skip
+                membership,
+                role=form.cleaned_data["role"],
+                departments=list(form.cleaned_data["departments"]),
+                actor=request.user,
+            )
         except MembershipError as exc:
             form.add_error(None, str(exc))
         else:

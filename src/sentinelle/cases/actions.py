@@ -79,9 +79,12 @@ def do_open_case(
         updated_at=opened_at,
     )
     CaseEvent.objects.create(
-        case=case, kind=CaseEventKind.OPENED, actor=actor, to_status=case.status,
+        case=case,
+        kind=CaseEventKind.OPENED,
+        actor=actor,
+        to_status=case.status,
         data={"reason": reason, "mention": mention.pk if mention else None},
-    )  # fmt: skip
+    )
     if mention is not None:
         CaseMention.objects.create(case=case, mention=mention)
     return case
@@ -100,7 +103,9 @@ def do_attach_mention(case: Case, mention: Mention, *, actor: Any) -> Case:
         case=case, kind=CaseEventKind.MENTION_ATTACHED, actor=actor, data={"mention": mention.pk}
     )
     if case.status in {CaseStatus.RESOLVED, CaseStatus.CLOSED, CaseStatus.WAITING}:
-        kind = CaseEventKind.RESUMED if case.status == CaseStatus.WAITING else CaseEventKind.REOPENED
+        kind = (
+            CaseEventKind.RESUMED if case.status == CaseStatus.WAITING else CaseEventKind.REOPENED
+        )
         _move(case, CaseStatus.OWNED, actor=actor, kind=kind, mention=mention.pk)
     return case
 
@@ -133,9 +138,11 @@ def do_assign_case(case: Case, *, owner: Any, actor: Any) -> Case:
     case.updated_at = now()
     case.save()
     CaseEvent.objects.create(
-        case=case, kind=CaseEventKind.ASSIGNED, actor=actor,
+        case=case,
+        kind=CaseEventKind.ASSIGNED,
+        actor=actor,
         data={"owner": owner.pk, "previous_owner": previous_owner.pk if previous_owner else None},
-    )  # fmt: skip
+    )
     return case
 
 
@@ -148,9 +155,11 @@ def do_consult_department(
         raise CaseError("The department belongs to another brand.")
     case.consulted_departments.add(department)
     CaseEvent.objects.create(
-        case=case, kind=CaseEventKind.DEPARTMENT_CONSULTED, actor=actor,
+        case=case,
+        kind=CaseEventKind.DEPARTMENT_CONSULTED,
+        actor=actor,
         data={"department": department.pk, "note": note},
-    )  # fmt: skip
+    )
     return case
 
 

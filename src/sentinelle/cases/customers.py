@@ -23,9 +23,11 @@ def do_create_customer(
     for kind, values in (identifiers or {}).items():
         for value in values:
             CustomerIdentifier.objects.get_or_create(
-                brand=brand, kind=kind, value=normalize_identifier(kind, value),
+                brand=brand,
+                kind=kind,
+                value=normalize_identifier(kind, value),
                 defaults={"customer": customer},
-            )  # fmt: skip
+            )
     return customer
 
 

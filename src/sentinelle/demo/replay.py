@@ -48,9 +48,12 @@ def load_demo(*, reset: bool = False, console: Console | None = None) -> Brand:
     with progress_bar() as progress:
         task = progress.add_task("Replaying the demo week", total=len(items))
         report = ingest_lines(
-            brand, lines, default_source="Demo", batch_size=100,
+            brand,
+            lines,
+            default_source="Demo",
+            batch_size=100,
             on_batch=lambda n: progress.advance(task, n),
-        )  # fmt: skip
+        )
     console.print(f"{report.created} mentions replayed into {brand.name}.")
     cases = _open_demo_cases(brand)
     console.print(f"{cases} cases opened for customers who wrote to the brand.")
@@ -59,15 +62,23 @@ def load_demo(*, reset: bool = False, console: Console | None = None) -> Brand:
 
 def _create_brand_and_people() -> Brand:
     brand = do_create_brand(
-        name=DEMO_BRAND["name"], slug=DEMO_BRAND["slug"],
-        timezone=DEMO_BRAND.get("timezone", "Europe/Paris"), case_prefix="VN",
-    )  # fmt: skip
+        name=DEMO_BRAND["name"],
+        slug=DEMO_BRAND["slug"],
+        timezone=DEMO_BRAND.get("timezone", "Europe/Paris"),
+        case_prefix="VN",
+    )
     for username, first, last, role, dept_kind in DEMO_USERS:
         do_add_member(
-            brand, username=username, role=role, actor=None, first_name=first, last_name=last,
-            email=f"{username}@velonova.example", password=settings.SENTINELLE_DEMO_PASSWORD,
+            brand,
+            username=username,
+            role=role,
+            actor=None,
+            first_name=first,
+            last_name=last,
+            email=f"{username}@velonova.example",
+            password=settings.SENTINELLE_DEMO_PASSWORD,
             departments=list(Department.objects.filter(brand=brand, kind=dept_kind)),
-        )  # fmt: skip
+        )
     WatchQuery.objects.create(
         brand=brand, name="Vélonova", query='"vélonova" OR velonova OR @velonova OR "bastion u"'
     )
@@ -90,9 +101,13 @@ def _open_demo_cases(brand: Brand) -> int:
         first = mentions[0]
         customer = _customer_for(brand, key, mentions)
         case = do_open_case(
-            brand, title=(first.title or first.text)[:120], mention=first, customer=customer,
-            actor=None, reason="demo: a customer wrote to the brand",
-        )  # fmt: skip
+            brand,
+            title=(first.title or first.text)[:120],
+            mention=first,
+            customer=customer,
+            actor=None,
+            reason="demo: a customer wrote to the brand",
+        )
         opened += 1
         if index % 3 == 2:
             continue  # some cases wait for an agent in the inbox
@@ -107,9 +122,10 @@ def _customer_for(brand: Brand, key: str, mentions: list[Mention]) -> Customer:
     emails = {m.author.email for m in mentions if m.author and m.author.email}
     orders = {m.references["order"] for m in mentions if m.references.get("order")}
     customer = do_create_customer(
-        brand, display_name=names[0] if names else key,
+        brand,
+        display_name=names[0] if names else key,
         identifiers={"email": sorted(emails), "order": sorted(orders)},
-    )  # fmt: skip
+    )
     for author in {m.author for m in mentions if m.author}:
         do_link_author(customer, author, reason="demo: same e-mail or order number")
     return customer

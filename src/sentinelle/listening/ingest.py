@@ -52,9 +52,7 @@ def _authors(brand: Brand, items: Sequence[RawItem]) -> dict[tuple[str, str], Au
     wanted = {(item.channel, item.author.handle): item for item in items if item.author}
     existing = {
         (a.platform, a.handle): a
-        for a in Author.objects.filter(
-            brand=brand, handle__in={handle for _, handle in wanted}
-        )
+        for a in Author.objects.filter(brand=brand, handle__in={handle for _, handle in wanted})
     }
     changed = []
     for key, item in wanted.items():
@@ -63,10 +61,16 @@ def _authors(brand: Brand, items: Sequence[RawItem]) -> dict[tuple[str, str], Au
         author = existing.get(key)
         if author is None:
             existing[key] = Author.objects.create(
-                brand=brand, platform=item.channel, handle=info.handle,
-                display_name=info.name, profile_url=info.profile_url, email=info.email,
-                followers=info.followers, is_brand=item.is_brand, first_seen_at=item.published_at,
-            )  # fmt: skip
+                brand=brand,
+                platform=item.channel,
+                handle=info.handle,
+                display_name=info.name,
+                profile_url=info.profile_url,
+                email=info.email,
+                followers=info.followers,
+                is_brand=item.is_brand,
+                first_seen_at=item.published_at,
+            )
         elif info.followers is not None and info.followers != author.followers:
             author.followers = info.followers
             changed.append(author)
@@ -100,17 +104,26 @@ def ingest_items(
             text = plain_text(item.text, item.content_type)
             mentions.append(
                 Mention(
-                    brand_id=source.brand_id, source=source, channel=item.channel,
-                    external_id=item.external_id, url=item.url, title=item.title,
-                    text_raw=item.text, content_type=item.content_type, text=text,
-                    language=item.lang or "und", published_at=item.published_at,
-                    fetched_at=fetched_at, is_from_brand=item.is_brand,
+                    brand_id=source.brand_id,
+                    source=source,
+                    channel=item.channel,
+                    external_id=item.external_id,
+                    url=item.url,
+                    title=item.title,
+                    text_raw=item.text,
+                    content_type=item.content_type,
+                    text=text,
+                    language=item.lang or "und",
+                    published_at=item.published_at,
+                    fetched_at=fetched_at,
+                    is_from_brand=item.is_brand,
                     author=authors.get((item.channel, item.author.handle)) if item.author else None,
                     engagement=item.engagement,
                     engagement_at=fetched_at if item.engagement else None,
-                    references=item.references, fingerprint=fingerprint(f"{item.title} {text}"),
+                    references=item.references,
+                    fingerprint=fingerprint(f"{item.title} {text}"),
                     raw=item.extra,
-                )  # fmt: skip
+                )
             )
         result.created = Mention.objects.bulk_create(mentions, batch_size=500)
         _link_parents(source, [i for i in fresh.values() if i.parent_external_id])

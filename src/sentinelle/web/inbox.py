@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from urllib.parse import urlencode
 
-from django.db.models import Case as When_, IntegerField, QuerySet, Value, When
+from django.db.models import Case as When_
+from django.db.models import IntegerField, QuerySet, Value, When
 from django.http import QueryDict
 
 from sentinelle.brands.models import Brand

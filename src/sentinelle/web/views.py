@@ -15,8 +15,8 @@ from sentinelle.brands.access import brand_view, list_user_brands
 from sentinelle.cases.actions import CaseError, do_open_case
 from sentinelle.cases.models import Case, CaseStatus
 from sentinelle.core.choices import Channel
-from sentinelle.web.inbox import InboxFilters, count_inbox, list_inbox_cases, list_inbox_mentions
 from sentinelle.listening.models import Mention
+from sentinelle.web.inbox import InboxFilters, count_inbox, list_inbox_cases, list_inbox_mentions
 
 PAGE_SIZE = 50
 
@@ -83,8 +83,9 @@ def mention_open_case(request: HttpRequest, pk: int) -> HttpResponse:
     mention = get_object_or_404(Mention, pk=pk, brand=request.brand)
     title = (mention.title or mention.text)[:120] or _("Complaint")
     try:
-        case = do_open_case(request.brand, title=title, mention=mention, actor=request.user,
-                            reason="opened by hand")  # fmt: skip
+        case = do_open_case(
+            request.brand, title=title, mention=mention, actor=request.user, reason="opened by hand"
+        )
     except CaseError as exc:
         messages.error(request, str(exc))
         return redirect("web:mention", brand_slug=request.brand.slug, pk=mention.pk)

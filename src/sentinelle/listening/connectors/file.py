@@ -23,8 +23,9 @@ class FileConnector:
     def from_config(cls, config: dict[str, Any]) -> FileConnector:
         path = config.get("path")
         if not isinstance(path, str) or not path:
-            raise ConnectorError('a file source needs {"path": "/path/to/mentions.jsonl"}',
-                                 retryable=False)  # fmt: skip
+            raise ConnectorError(
+                'a file source needs {"path": "/path/to/mentions.jsonl"}', retryable=False
+            )
         return cls(path=Path(path))
 
     def fetch(self, cursor: dict[str, Any]) -> FetchResult:
