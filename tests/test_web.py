@@ -66,7 +66,7 @@ def test_an_agent_opens_a_case_from_a_mention(client, alice, brand, mentions):
     assert case.events.get().actor == alice
     again = client.post(url, follow=True)
     assert brand.cases.count() == 1
-    assert "already part of a case" in again.text
+    assert "fait déjà partie d’un dossier" in again.text
 
 
 def test_live_counts_partial(client, alice, brand, mentions):
@@ -101,11 +101,11 @@ def test_a_lead_manages_members_and_departments(client, dana, bob, brand):
     assert response.status_code == 302
     assert brand.memberships.filter(user__username="zoe", role="agent").exists()
     refused = client.post(members, {"username": "yann", "role": "admin"})
-    assert "Only an admin can grant the admin role" in refused.text
+    assert "Seul un administrateur peut attribuer le rôle" in refused.text
     departments = reverse("web:brands:departments", kwargs={"brand_slug": brand.slug})
     client.post(departments, {"name": "Qualité", "kind": "rnd"})
     duplicate = client.post(departments, {"name": "qualité", "kind": "rnd"})
-    assert "already exists" in duplicate.text
+    assert "Un service portant ce nom existe déjà" in duplicate.text
     assert brand.departments.filter(name="Qualité").count() == 1
 
 
@@ -122,7 +122,7 @@ def test_a_lead_adds_a_source_with_a_checked_configuration(client, dana, brand):
             "config_json": '{"url": ',
         },
     )
-    assert "Invalid JSON" in bad.text
+    assert "JSON invalide à la ligne 1" in bad.text
     good = client.post(
         url,
         {

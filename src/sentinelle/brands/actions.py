@@ -6,6 +6,7 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from sentinelle.brands.models import Brand, Department, DepartmentKind, Membership, Role
 
@@ -49,9 +50,9 @@ def _check_grant(actor: Any, brand: Brand, role: str) -> None:
         return
     actor_membership = Membership.objects.filter(user=actor, brand=brand).first()
     if actor_membership is None or not actor_membership.has_role(Role.LEAD):
-        raise MembershipError("Only a lead or an admin of the brand manages its members.")
+        raise MembershipError(_("Only a lead or an admin of the brand manages its members."))
     if role == Role.ADMIN and not actor_membership.has_role(Role.ADMIN):
-        raise MembershipError("Only an admin can grant the admin role.")
+        raise MembershipError(_("Only an admin can grant the admin role."))
 
 
 @transaction.atomic
@@ -81,7 +82,9 @@ def do_add_member(
             user.set_unusable_password()
         user.save()
     if Membership.objects.filter(user=user, brand=brand).exists():
-        raise MembershipError(f"{username} already belongs to {brand}.")
+        raise MembershipError(
+            _("%(user)s already belongs to %(brand)s.") % {"user": username, "brand": brand}
+        )
     membership = Membership.objects.create(user=user, brand=brand, role=role)
     if departments:
         membership.departments.set([d for d in departments if d.brand_id == brand.pk])
@@ -118,4 +121,4 @@ def _keep_one_admin(membership: Membership, *, new_role: str | None) -> None:
         pk=membership.pk
     )
     if not other_admins.exists():
-        raise MembershipError("A brand keeps at least one admin.")
+        raise MembershipError(_("A brand keeps at least one admin."))

@@ -6,6 +6,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from sentinelle.brands.models import Brand, Department, Membership
 from sentinelle.cases.models import (
@@ -33,7 +34,10 @@ def _locked(case: Case) -> Case:
 
 def _move(case: Case, target: str, *, actor: Any, kind: str, **data: Any) -> CaseEvent:
     if not can_transition(case.status, target):
-        raise CaseError(f"A case cannot go from {case.status} to {target}.")
+        raise CaseError(
+            _("A case cannot go from %(current)s to %(target)s.")
+            % {"current": case.get_status_display(), "target": CaseStatus(target).label}
+        )
     previous = case.status
     case.status = target
     case.updated_at = now()
@@ -64,9 +68,9 @@ def do_open_case(
 ) -> Case:
     """Open a case, by hand or by a rule, from a mention or for a customer."""
     if mention is not None and mention.brand_id != brand.pk:
-        raise CaseError("The mention belongs to another brand.")
+        raise CaseError(_("The mention belongs to another brand."))
     if mention is not None and CaseMention.objects.filter(mention=mention).exists():
-        raise CaseError("This mention is already part of a case.")
+        raise CaseError(_("This mention is already part of a case."))
     opened_at = now()
     case = Case.objects.create(
         brand=brand,
@@ -95,9 +99,9 @@ def do_attach_mention(case: Case, mention: Mention, *, actor: Any) -> Case:
     """Attach a mention to a case; a closed or resolved case reopens."""
     case = _locked(case)
     if mention.brand_id != case.brand_id:
-        raise CaseError("The mention belongs to another brand.")
+        raise CaseError(_("The mention belongs to another brand."))
     if CaseMention.objects.filter(mention=mention).exists():
-        raise CaseError("This mention is already part of a case.")
+        raise CaseError(_("This mention is already part of a case."))
     CaseMention.objects.create(case=case, mention=mention)
     CaseEvent.objects.create(
         case=case, kind=CaseEventKind.MENTION_ATTACHED, actor=actor, data={"mention": mention.pk}
@@ -124,9 +128,11 @@ def do_assign_case(case: Case, *, owner: Any, actor: Any) -> Case:
     """Name the one person who owns the case (a member of its brand, never a group)."""
     case = _locked(case)
     if not Membership.objects.filter(user=owner, brand_id=case.brand_id).exists():
-        raise CaseError(f"{owner} is not a member of this brand and cannot own its cases.")
+        raise CaseError(
+            _("%(user)s is not a member of this brand and cannot own its cases.") % {"user": owner}
+        )
     if case.status == CaseStatus.NEW:
-        raise CaseError("Acknowledge the complaint before naming its owner.")
+        raise CaseError(_("Acknowledge the complaint before naming its owner."))
     previous_owner = case.owner
     case.owner = owner
     if case.status == CaseStatus.ACKNOWLEDGED:
@@ -134,7 +140,7 @@ def do_assign_case(case: Case, *, owner: Any, actor: Any) -> Case:
         _move(case, CaseStatus.OWNED, actor=actor, kind=CaseEventKind.ASSIGNED, owner=owner.pk)
         return case
     if case.status not in {CaseStatus.OWNED, CaseStatus.WAITING}:
-        raise CaseError("Reopen the case before changing its owner.")
+        raise CaseError(_("Reopen the case before changing its owner."))
     case.updated_at = now()
     case.save()
     CaseEvent.objects.create(
@@ -152,7 +158,7 @@ def do_consult_department(
 ) -> Case:
     """Ask a department (PR, R&D, legal…) for its view; it never becomes the owner."""
     if department.brand_id != case.brand_id:
-        raise CaseError("The department belongs to another brand.")
+        raise CaseError(_("The department belongs to another brand."))
     case.consulted_departments.add(department)
     CaseEvent.objects.create(
         case=case,
@@ -184,9 +190,9 @@ def do_resolve_case(
     """Record the final answer, positive or negative, and any compensation."""
     case = _locked(case)
     if not final_answer.strip():
-        raise CaseError("A case is resolved with a final answer to the customer.")
+        raise CaseError(_("A case is resolved with a final answer to the customer."))
     if outcome not in Outcome.values:
-        raise CaseError("The outcome is positive or negative.")
+        raise CaseError(_("The outcome is positive or negative."))
     case.final_answer = final_answer.strip()
     case.outcome = outcome
     case.compensation = compensation
@@ -201,7 +207,7 @@ def do_close_case(case: Case, *, actor: Any) -> Case:
     """Close a resolved case; a case without a final answer cannot be closed."""
     case = _locked(case)
     if not case.final_answer:
-        raise CaseError("A case cannot be closed without a final answer.")
+        raise CaseError(_("A case cannot be closed without a final answer."))
     case.closed_at = now()
     _move(case, CaseStatus.CLOSED, actor=actor, kind=CaseEventKind.CLOSED)
     return case
