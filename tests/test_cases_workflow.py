@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from django.db import IntegrityError, transaction
+from django.utils import translation
 
 from sentinelle.cases.actions import (
     CaseError,
@@ -18,6 +19,12 @@ from sentinelle.cases.actions import (
     do_wait_on_customer,
 )
 from sentinelle.cases.models import AppendOnlyError, Case, CaseEvent, CaseStatus
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture

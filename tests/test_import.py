@@ -81,6 +81,7 @@ def test_the_cursor_is_saved_with_the_mentions(brand):
     source.refresh_from_db()
     assert source.cursor == {"offset": 42}
     assert source.last_success_at is not None
+    assert source.items_per_hour == 1
 
 
 def test_the_cursor_does_not_move_when_storing_fails(brand):

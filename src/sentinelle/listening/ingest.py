@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from django.db import transaction
 
@@ -128,7 +129,10 @@ def ingest_items(
         result.created = Mention.objects.bulk_create(mentions, batch_size=500)
         _link_parents(source, [i for i in fresh.values() if i.parent_external_id])
         source.last_success_at = fetched_at
-        fields = ["last_success_at"]
+        source.items_per_hour = Mention.objects.filter(
+            source=source, fetched_at__gt=fetched_at - timedelta(hours=1)
+        ).count()
+        fields = ["last_success_at", "items_per_hour"]
         if cursor is not None:
             source.cursor = cursor
             fields.append("cursor")
