@@ -26,7 +26,7 @@ def _entries(po: Path) -> dict[str, str]:
     entries: dict[str, str] = {}
     msgid = msgstr = None
     field = None
-    for raw in po.read_text(encoding="utf-8").splitlines() + [""]:
+    for raw in [*po.read_text(encoding="utf-8").splitlines(), ""]:
         line = raw.strip()
         if line.startswith("msgid "):
             if msgid is not None:

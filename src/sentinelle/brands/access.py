@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import wraps
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
+from django.utils import timezone
 
 from sentinelle.brands.models import Brand, Membership, Role
 
@@ -57,7 +59,8 @@ def brand_view(minimum: Role = Role.AGENT) -> Callable[[View], View]:
                 raise PermissionDenied
             request.brand = membership.brand  # type: ignore[attr-defined]
             request.membership = membership  # type: ignore[attr-defined]
-            return view(request, *args, **kwargs)
+            with timezone.override(ZoneInfo(membership.brand.timezone)):
+                return view(request, *args, **kwargs)
 
         wrapper.minimum_role = minimum  # type: ignore[attr-defined]
         return wrapper

@@ -10,7 +10,12 @@ from rich.console import Console
 
 from sentinelle.brands.actions import do_add_member, do_create_brand
 from sentinelle.brands.models import Brand, Department, DepartmentKind, Role
-from sentinelle.cases.actions import do_acknowledge_case, do_assign_case, do_open_case
+from sentinelle.cases.actions import (
+    do_acknowledge_case,
+    do_assign_case,
+    do_attach_mention,
+    do_open_case,
+)
 from sentinelle.cases.customers import do_create_customer, do_link_author
 from sentinelle.cases.models import Customer
 from sentinelle.cli_admin import progress_bar
@@ -109,6 +114,8 @@ def _open_demo_cases(brand: Brand) -> int:
             reason="demo: a customer wrote to the brand",
         )
         opened += 1
+        for later in mentions[1:]:
+            do_attach_mention(case, later, actor=None)
         if index % 3 == 2:
             continue  # some cases wait for an agent in the inbox
         do_acknowledge_case(case, actor=agents[index % len(agents)])
