@@ -184,7 +184,7 @@ class World:
             chosen.append(self.pick(bank, variant))
         text = ""
         for chunk in (c for c in chosen if c):
-            if text and text[-1] in ",:" or text[-1:].isalpha():
+            if text[-1:] in (",", ":") or text[-1:].isalpha():
                 chunk = _continue(chunk)
             text = f"{text} {chunk}" if text else chunk
         return self.fill(text, variant, **(extra or {}))
@@ -331,7 +331,10 @@ class World:
         reach = node.author.followers if node.author.followers is not None else 60
         scale = (max(reach, 5) ** 0.5) * boost
         rng = self.rng
-        node.likes = int(rng.paretovariate(1.8) * scale * 0.25)
+        spread = (
+            rng.uniform(0.75, 1.3) if node.channel in ("news", "blog") else rng.paretovariate(1.8)
+        )
+        node.likes = int(spread * scale * 0.25)
         if node.channel in ("mastodon", "bluesky", "facebook", "news", "blog"):
             node.shares = int(node.likes * rng.uniform(0.05, 0.4))
         if node.channel in ("blog", "news"):

@@ -132,7 +132,7 @@ def socialize(
         text = text.rstrip(".") + rng.choice(SWITCH[variant])
     if tone == "angry" and chance(0.06) and len(text) < 140:
         text = text.upper()
-    if chance(0.25):
+    if chance(0.25) and not text.isupper():
         text = text[:1].lower() + text[1:]
     if chance(0.25) and text.endswith("."):
         text = text[:-1]

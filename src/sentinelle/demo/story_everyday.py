@@ -13,11 +13,10 @@ from sentinelle.demo.engine import Node, World
 from sentinelle.demo.sources import forum_thread_url
 from sentinelle.demo.story_brand import brand_reply, follow_up
 from sentinelle.demo.texts_common import CLOSE, THREAT
-from sentinelle.demo.texts_lock import AGREE
 
 STORY = "everyday"
 DAYS = [1, 1.05, 1, 1, 1, 0.8, 0.7]
-VARIANTS = {"fr": 0.45, "qc": 0.13, "en": 0.38, "es": 0.02, "de": 0.02}
+VARIANTS = {"fr": 0.46, "qc": 0.13, "en": 0.37, "es": 0.02, "de": 0.02}
 TOPIC_WEIGHTS = {
     "late-delivery": 5,
     "wrong-size": 2,
@@ -32,17 +31,8 @@ TOPIC_WEIGHTS = {
     "return-refund": 2,
 }
 SEVERITY = {1: 0.2, 2: 0.4, 3: 0.28, 4: 0.12}
-PLAN = {
-    "facebook": 115,
-    "mastodon": 62,
-    "bluesky": 58,
-    "reddit": 14,
-    "forum": 18,
-    "youtube": 40,
-    "email": 95,
-    "form": 70,
-    "blog": 12,
-}
+PLAN = {"facebook": 106, "mastodon": 58, "bluesky": 54, "reddit": 14, "forum": 18,
+        "youtube": 40, "email": 90, "form": 65, "blog": 12}  # fmt: skip
 OPEN_BY_SEVERITY = {1: "mild", 2: "plain", 3: "angry", 4: "angry"}
 
 
@@ -67,6 +57,7 @@ OPENERS = {
 ASKS = {"fr": FR.EMAIL_ASK, "en": EN.EMAIL_ASK}
 SIGNS = {"fr": FR.EMAIL_SIGN, "en": EN.EMAIL_SIGN}
 FOREIGN = EN.FOREIGN
+ME_TOO = {"fr": FR.ME_TOO, "qc": FR.ME_TOO_QC, "en": EN.ME_TOO}
 
 
 def complaint_text(
@@ -132,13 +123,7 @@ def one(w: World, channel: str, variant: str, t: int, topic: str | None = None, 
     if channel == "email":
         hello = {"en": "Hello,", "es": "Hola,", "de": "Guten Tag,"}.get(lang, "Bonjour,")
         ask = w.pick(ASKS, base) if lang in ("fr", "en") else ""
-        sign = (
-            w.pick(SIGNS, base)
-            if lang in ("fr", "en")
-            else "Saludos,"
-            if lang == "es"
-            else "Grüße,"
-        )
+        sign = {"es": "Saludos,", "de": "Grüße,"}.get(lang) or w.pick(SIGNS, base)
         body = f"{hello}\n\n{text}\n\n{ask}\n\n{sign}\n{author.name}{order}".replace(
             "\n\n\n\n", "\n\n"
         )
@@ -190,7 +175,6 @@ def build(w: World) -> None:
             if channel in ("forum", "blog", "reddit") and variant in ("es", "de"):
                 variant = "fr"
             t = w.story_t(DAYS, variant)
-            kw: dict = {}
             if channel in ("forum", "reddit"):
                 thread(w, channel, variant, t)
                 continue
@@ -200,7 +184,7 @@ def build(w: World) -> None:
                 )
                 one(w, "blog", variant, max(t, parent.t + 600), parent=parent)
                 continue
-            node = one(w, channel, variant, t, **kw)
+            node = one(w, channel, variant, t)
             if channel in ("facebook", "reddit", "youtube") and rng.random() < 0.15:
                 grow_thread(w, node, rng.randint(1, 3), DAYS, chorus(w, channel, variant), nest=0.2)
     outage(w)
@@ -244,9 +228,7 @@ def chorus(w: World, channel: str, variant: str):
                 w,
                 channel,
                 v,
-                w.pick(AGREE, v)
-                .replace("testé hier", "même souci")
-                .replace("Tried it yesterday, can confirm.", "Same thing happened to me."),
+                w.pick(ME_TOO, v),
                 t,
                 STORY,
                 parent=parent,

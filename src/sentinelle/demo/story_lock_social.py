@@ -41,13 +41,14 @@ def build(w: World) -> None:
             w, root, rng.randint(3, 7), WEIGHTS, replier(w, root.channel, author.variant), nest=0.3
         )
     for channel in ("mastodon", "bluesky"):
-        for _ in range(34):
+        for _ in range(30):
             variant = pick_variant(w, VARIANTS)
             root = post(w, channel, variant, w.story_t(WEIGHTS, variant, BLOG_T + 1800))
             if rng.random() < 0.25:
                 grow_thread(
                     w, root, rng.randint(1, 3), WEIGHTS, replier(w, channel, variant), nest=0.3
                 )
+    quotes(w)
     for key in ("lucie", "mei"):
         author = special(w, CHAMPIONS[key])
         for _ in range(5):
@@ -210,3 +211,29 @@ _BYE = {
     "qc": ["Merci,"],
     "en": ["Regards,", "Waiting for your answer,"],
 }
+
+
+QUOTE = {
+    "fr": ["Ça.", "Exactement ce que je disais hier.", "À lire 👇", "Tellement vrai :",
+           "Je partage :", "Je relaie :", "Résumé parfait de la situation :"],
+    "en": ["This.", "Exactly what I said yesterday.", "Read this 👇", "So true:", "Sharing:",
+           "Boosting for visibility:", "Perfect summary:"],
+}  # fmt: skip
+
+
+def quotes(w: World) -> None:
+    """Quote posts: someone repeats an earlier post with a word of their own."""
+    quoted = [
+        n
+        for n in w.nodes
+        if n.story == STORY and n.parent is None and n.channel in ("mastodon", "bluesky")
+    ]
+    for node in w.rng.sample(quoted, min(14, len(quoted))):
+        t = w.after(node.t, 240)
+        if t is None or node.variant not in ("fr", "qc", "en"):
+            continue
+        body = node.text if len(node.text) < 160 else node.text[:150].rsplit(" ", 1)[0] + "…"
+        opening = w.pick(QUOTE, node.variant)
+        text = f"{opening} « {body} »" if node.lang == "fr" else f'{opening} "{body}"'
+        kw = {"complaint": node.complaint, "severity": node.severity, "boost": 0.6}
+        emit(w, node.channel, node.variant, text, t, STORY, note="pen-lock: quote post", **kw)

@@ -154,6 +154,9 @@ OPEN = {
 EMAIL_ASK = ["Please keep me posted.", "I expect a solution within eight days.",
              "Please call me back at the number on my account.", "Looking forward to your reply.",
              "Can you tell me where my request stands?"]  # fmt: skip
+ME_TOO = ["Same here.", "Same issue.", "Same, ordered the same week.", "Welcome to the club.",
+          "Glad it's not just me.", "+1, still no answer.",
+          "Exact same thing a month ago."]  # fmt: skip
 EMAIL_SIGN = ["Regards,", "Best regards,", "Thanks,", "Thanks in advance,", "Cheers,"]
 
 FOREIGN = {

@@ -215,3 +215,7 @@ EMAIL_SIGN = [
     "Merci d'avance,",
     "Bonne journée,",
 ]
+ME_TOO = ["Pareil ici.", "Même souci chez moi.", "Idem, commande passée la même semaine.",
+          "Même chose, et toujours aucune réponse.", "+1, pareil.", "Bienvenue au club.",
+          "Ah, je me sentais moins seul.", "Exactement pareil il y a un mois."]  # fmt: skip
+ME_TOO_QC = ["Même affaire pour moi.", "Mets-en, pareil ici."]

@@ -117,7 +117,8 @@ TIMELINE = {
            "Cela fait maintenant {weeks} semaines, et c'est ma {n}e relance."],
     "en": ["My first e-mail was on {first_mail}, no answer.", "I've been waiting {weeks} weeks.",
            "This is reminder number {n}.", "No answer since {first_mail}.",
-           "No answer in {weeks} weeks, and this is reminder number {n}."],
+           "No answer in {weeks} weeks, and this is reminder number {n}.",
+           "No answer since {weeks} weeks."],
 }  # fmt: skip
 ASK = {
     "fr": ["Merci de me confirmer la date du virement.",
