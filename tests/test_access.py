@@ -7,6 +7,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 
 from sentinelle.brands.models import Role
 from sentinelle.cases.actions import do_open_case
+from sentinelle.portal.models import Submission, SubmissionStatus
 
 # route name → (HTTP method, how to build its object kwargs from a brand's fixtures)
 ROUTES = {
@@ -15,6 +16,13 @@ ROUTES = {
     "web:mention": ("get", lambda objs: {"pk": objs["mention"].pk}),
     "web:mention_open_case": ("post", lambda objs: {"pk": objs["free_mention"].pk}),
     "web:case": ("get", lambda objs: {"reference": objs["case"].reference}),
+    "web:case_acknowledge": ("post", lambda objs: {"reference": objs["case"].reference}),
+    "web:case_take": ("post", lambda objs: {"reference": objs["case"].reference}),
+    "web:case_reply": ("post", lambda objs: {"reference": objs["case"].reference}),
+    "web:case_revoke_links": ("post", lambda objs: {"reference": objs["case"].reference}),
+    "web:portal_desk:submissions": ("get", lambda objs: {}),
+    "web:portal_desk:submission_release": ("post", lambda objs: {"pk": objs["submission"].pk}),
+    "web:portal_desk:submission_discard": ("post", lambda objs: {"pk": objs["submission"].pk}),
     "web:brands:members": ("get", lambda objs: {}),
     "web:brands:member_edit": ("get", lambda objs: {"pk": objs["membership"].pk}),
     "web:brands:member_remove": ("post", lambda objs: {"pk": objs["membership"].pk}),
@@ -48,6 +56,22 @@ def test_every_brand_route_is_in_the_matrix():
     assert brand_routes == set(ROUTES)
 
 
+def _held_submission(brand):
+    return Submission.objects.create(
+        brand=brand,
+        client_hash="x",
+        email="spam@example.org",
+        status=SubmissionStatus.SPAM,
+        payload={
+            "name": "Bot",
+            "email": "spam@example.org",
+            "problem": "Buy crypto now!!",
+            "wish": "other",
+            "earlier_contact": "none",
+        },
+    )
+
+
 def _objects(brand, mentions):
     case = do_open_case(brand, title="Vis manquantes", mention=mentions[0], actor=None)
     membership = brand.memberships.get(user__username="bob")
@@ -58,6 +82,7 @@ def _objects(brand, mentions):
         "membership": membership,
         "department": brand.departments.first(),
         "source": brand.sources.first(),
+        "submission": _held_submission(brand),
     }
 
 
@@ -78,6 +103,7 @@ def _objects_other(brand, mentions):
         "membership": brand.memberships.get(user__username="bob2"),
         "department": brand.departments.first(),
         "source": brand.sources.first(),
+        "submission": _held_submission(brand),
     }
 
 

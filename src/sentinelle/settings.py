@@ -180,11 +180,15 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
+NODE_MODULES = Path(env_str("NODE_MODULES", str(BASE_DIR.parent.parent / "node_modules")))
+# Only the front-end packages the pages use are served, each under its own prefix.
 STATICFILES_DIRS = [
-    p
-    for p in [Path(env_str("NODE_MODULES", str(BASE_DIR.parent.parent / "node_modules")))]
-    if p.is_dir()
+    (prefix, NODE_MODULES / prefix)
+    for prefix in ["htmx.org/dist"]
+    if (NODE_MODULES / prefix).is_dir()
 ]
+PORTAL_MAX_PER_ADDRESS_PER_HOUR = int(env_str("PORTAL_MAX_PER_ADDRESS_PER_HOUR", "5"))
+PORTAL_MAX_PER_EMAIL_PER_HOUR = int(env_str("PORTAL_MAX_PER_EMAIL_PER_HOUR", "3"))
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
 MEDIA_ROOT = VAR_DIR / "media"

@@ -11,5 +11,6 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/setlang/", set_language, name="set_language"),
     path("admin/", admin_site.urls),
+    path("p/", include("sentinelle.portal.urls")),
     path("", include("sentinelle.web.urls")),
 ]

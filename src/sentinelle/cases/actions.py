@@ -221,3 +221,17 @@ def do_reopen_case(case: Case, *, actor: Any, reason: str) -> Case:
     case.closed_at = None
     _move(case, CaseStatus.OWNED, actor=actor, kind=CaseEventKind.REOPENED, reason=reason)
     return case
+
+
+@transaction.atomic
+def do_record_answer(case: Case, *, actor: Any, channel: str) -> Case:
+    """Record that an answer went to the customer (the first one stops that SLA clock)."""
+    case = _locked(case)
+    if case.first_answered_at is None:
+        case.first_answered_at = now()
+    case.updated_at = now()
+    case.save()
+    CaseEvent.objects.create(
+        case=case, kind=CaseEventKind.ANSWERED, actor=actor, data={"channel": channel}
+    )
+    return case

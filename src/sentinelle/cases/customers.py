@@ -42,3 +42,19 @@ def do_link_author(
         author=author, defaults={"customer": customer, "reason": reason, "confirmed": confirmed}
     )
     return link
+
+
+def get_customer_by_identifiers(brand: Brand, identifiers: dict[str, list[str]]) -> Customer | None:
+    """The customer one of these e-mails, phones, order or account numbers points to."""
+    for kind, values in identifiers.items():
+        for value in values:
+            found = (
+                CustomerIdentifier.objects.filter(
+                    brand=brand, kind=kind, value=normalize_identifier(kind, value)
+                )
+                .select_related("customer")
+                .first()
+            )
+            if found is not None:
+                return found.customer
+    return None

@@ -169,6 +169,7 @@ class CaseEventKind(models.TextChoices):
     CLOSED = "closed", _("closed")
     REOPENED = "reopened", _("reopened")
     MENTION_ATTACHED = "mention_attached", _("mention attached")
+    ANSWERED = "answered", _("answer sent")
 
 
 class AppendOnlyError(Exception):

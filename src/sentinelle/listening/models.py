@@ -155,3 +155,23 @@ class Mention(models.Model):
 
     def __str__(self) -> str:
         return f"{self.channel}:{self.external_id}"
+
+
+class Attachment(models.Model):
+    """A file that came with a mention (form upload, e-mail attachment), never served publicly."""
+
+    brand = models.ForeignKey("brands.Brand", on_delete=models.CASCADE, related_name="+")
+    mention = models.ForeignKey(Mention, on_delete=models.CASCADE, related_name="attachments")
+    file = models.FileField(upload_to="attachments/%Y/%m/")
+    original_name = models.CharField(max_length=255)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField()
+    sha256 = models.CharField(max_length=64)
+    created_at = models.DateTimeField(default=now)
+
+    class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+
+    def __str__(self) -> str:
+        return self.original_name

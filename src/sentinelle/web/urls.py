@@ -2,7 +2,7 @@
 
 from django.urls import include, path
 
-from sentinelle.web import views
+from sentinelle.web import case_views, views
 
 app_name = "web"
 
@@ -12,6 +12,17 @@ brand_patterns = [
     path("mentions/<int:pk>/", views.mention_detail, name="mention"),
     path("mentions/<int:pk>/open-case/", views.mention_open_case, name="mention_open_case"),
     path("cases/<str:reference>/", views.case_detail, name="case"),
+    path(
+        "cases/<str:reference>/acknowledge/", case_views.case_acknowledge, name="case_acknowledge"
+    ),
+    path("cases/<str:reference>/take/", case_views.case_take, name="case_take"),
+    path("cases/<str:reference>/reply/", case_views.case_reply, name="case_reply"),
+    path(
+        "cases/<str:reference>/revoke-links/",
+        case_views.case_revoke_links,
+        name="case_revoke_links",
+    ),
+    path("settings/submissions/", include("sentinelle.portal.desk_urls")),
     path("settings/", include("sentinelle.brands.urls")),
     path("settings/sources/", include("sentinelle.listening.urls")),
 ]

@@ -108,5 +108,6 @@ def case_detail(request: HttpRequest, reference: str) -> HttpResponse:
         .select_related("author")
         .order_by("published_at"),
         "departments": case.consulted_departments.all(),
+        "replies": case.replies.select_related("author"),
     }
     return render(request, "web/case.html", context)
