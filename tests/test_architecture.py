@@ -55,6 +55,23 @@ def test_importing_analysis_loads_neither_django_nor_heavy_libraries():
     assert out.stdout.strip() == "[]"
 
 
+def _root_name(node: ast.AST) -> str:
+    while isinstance(node, ast.Attribute | ast.Call | ast.Subscript):
+        node = node.func if isinstance(node, ast.Call) else node.value
+    return node.id if isinstance(node, ast.Name) else ""
+
+
+def _about_a_case(node: ast.AST) -> bool:
+    """Whether an expression is about a case: `case.x`, `open_case.x`, `Case.objects…`."""
+    chain = []
+    while isinstance(node, ast.Attribute | ast.Call | ast.Subscript):
+        if isinstance(node, ast.Attribute):
+            chain.append(node.attr)
+        node = node.func if isinstance(node, ast.Call) else node.value
+    names = [*chain, _root_name(node) if isinstance(node, ast.Name) else ""]
+    return any("case" in name.lower() for name in names if name)
+
+
 def _status_or_owner_writes(tree: ast.AST):
     for node in ast.walk(tree):
         targets = []
@@ -63,13 +80,18 @@ def _status_or_owner_writes(tree: ast.AST):
         elif isinstance(node, ast.AugAssign | ast.AnnAssign):
             targets = [node.target]
         for target in targets:
-            if isinstance(target, ast.Attribute) and target.attr in {"status", "owner", "owner_id"}:
+            if (
+                isinstance(target, ast.Attribute)
+                and target.attr in {"status", "owner", "owner_id"}
+                and _about_a_case(target.value)
+            ):
                 yield node.lineno
         if (
             isinstance(node, ast.Call)
             and isinstance(node.func, ast.Attribute)
             and node.func.attr in {"update", "create", "bulk_update", "update_or_create"}
             and {kw.arg for kw in node.keywords} & {"status", "owner", "owner_id"}
+            and _about_a_case(node.func.value)
         ):
             yield node.lineno
 
@@ -84,8 +106,14 @@ def test_only_case_actions_change_a_case_status_or_owner():
 
 
 def test_the_checker_catches_a_status_write():
-    tree = ast.parse("case.status = 'closed'\nCase.objects.filter(pk=1).update(owner=None)\n")
-    assert list(_status_or_owner_writes(tree)) == [1, 2]
+    tree = ast.parse(
+        "case.status = 'closed'\n"
+        "Case.objects.filter(pk=1).update(owner=None)\n"
+        "self.case.owner_id = 3\n"
+        "response.status = 200\n"
+        "Outbox.objects.filter(pk=1).update(status='sent')\n"
+    )
+    assert sorted(_status_or_owner_writes(tree)) == [1, 2, 3]
 
 
 WRITES = {

@@ -75,10 +75,12 @@ def run(host: Host = "127.0.0.1", port: Port = 8000, interval: float = 30.0) -> 
     """The long-running process: the dashboard plus the ingest loop over enabled sources."""
     _django()
     _require_migrated()
+    from sentinelle.core.outbox import start_outbox_loop
     from sentinelle.listening.loop import start_ingest_loop
     from sentinelle.web.server import serve_forever
 
     start_ingest_loop(interval=interval)
+    start_outbox_loop()
     serve_forever(host=host, port=port)
 
 
@@ -167,8 +169,10 @@ def demo(
         f"(agents), password: {settings.SENTINELLE_DEMO_PASSWORD}"
     )
     if not no_serve:
+        from sentinelle.core.outbox import start_outbox_loop
         from sentinelle.web.server import serve_forever
 
+        start_outbox_loop()
         serve_forever(host=host, port=port)
 
 

@@ -50,4 +50,4 @@ def test_an_agent_opens_a_case_from_a_mention(page, site):
     page.locator("ol.mentions a.text").first.click()
     page.get_by_role("button", name="Ouvrir un dossier").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("VN-000001")
-    expect(page.locator(".timeline")).to_contain_text("Alice")
+    expect(page.locator(".timeline").last).to_contain_text("Alice")

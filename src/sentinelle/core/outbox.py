@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import logging
 import smtplib
+import threading
+import time
 from datetime import timedelta
 from typing import Any
 
 from django.core.mail import EmailMessage
+from django.db import close_old_connections
 from django.db.models import F
 
 from sentinelle.core.clock import now
@@ -16,7 +19,7 @@ from sentinelle.core.models import Outbox, OutboxKind
 log = logging.getLogger(__name__)
 MAX_ATTEMPTS = 8
 LEASE = timedelta(minutes=5)
-PERMANENT_SMTP_ERRORS = (smtplib.SMTPRecipientsRefused, smtplib.SMTPSenderRefused)
+PERMANENT_ERRORS = (smtplib.SMTPRecipientsRefused, smtplib.SMTPSenderRefused, KeyError)
 
 
 def enqueue(
@@ -87,7 +90,7 @@ def deliver_pending(*, limit: int = 50) -> int:
             SENDERS[OutboxKind(message.kind)](message.payload)
         except Exception as exc:  # every failure is recorded on the row, none is lost
             message.last_error = f"{type(exc).__name__}: {exc}"[:2000]
-            permanent = isinstance(exc, PERMANENT_SMTP_ERRORS | KeyError)
+            permanent = isinstance(exc, PERMANENT_ERRORS)
             message.failed_permanently = permanent or message.attempts >= MAX_ATTEMPTS
             message.next_attempt_at = now() + backoff(message.attempts)
             log.warning("outbox %s attempt %s failed: %s", pk, message.attempts, exc)
@@ -99,3 +102,20 @@ def deliver_pending(*, limit: int = 50) -> int:
             update_fields=["sent_at", "last_error", "failed_permanently", "next_attempt_at"]
         )
     return sent
+
+
+def start_outbox_loop(*, interval: float = 5.0) -> threading.Thread:
+    """Deliver due messages every `interval` seconds in a daemon thread."""
+
+    def loop() -> None:
+        while True:
+            close_old_connections()
+            try:
+                deliver_pending()
+            except Exception:  # keep the loop alive; the error is logged with its traceback
+                log.exception("outbox loop failed")
+            time.sleep(interval)
+
+    thread = threading.Thread(target=loop, name="sentinelle-outbox", daemon=True)
+    thread.start()
+    return thread

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from sentinelle.brands.access import brand_view
 from sentinelle.brands.models import Role
-from sentinelle.portal.intake import do_process_submission
+from sentinelle.portal.intake import do_discard_submission, do_process_submission
 from sentinelle.portal.models import Submission, SubmissionStatus
 
 HELD = [SubmissionStatus.SPAM, SubmissionStatus.FAILED]
@@ -43,7 +43,6 @@ def submission_release(request: HttpRequest, pk: int) -> HttpResponse:
 @brand_view(Role.LEAD)
 def submission_discard(request: HttpRequest, pk: int) -> HttpResponse:
     submission = get_object_or_404(Submission, pk=pk, brand=request.brand, status__in=HELD)
-    submission.status = SubmissionStatus.DISCARDED
-    submission.save(update_fields=["status"])
+    do_discard_submission(submission)
     messages.success(request, _("Submission discarded."))
     return redirect("web:portal_desk:submissions", brand_slug=request.brand.slug)

@@ -29,7 +29,7 @@ class Wish(TextChoices):
     OTHER = "other", _("Something else")
 
 
-PHONE = RegexValidator(r"^[0-9 +().-]{6,40}$", _("Digits, spaces and + ( ) . - only."))
+PHONE_NUMBER = RegexValidator(r"^[0-9 +().-]{6,40}$", _("Digits, spaces and + ( ) . - only."))
 
 
 def _no_controls(value: str) -> None:
@@ -38,13 +38,23 @@ def _no_controls(value: str) -> None:
 
 
 class ComplaintForm(forms.Form):
-    name = forms.CharField(label=_("Your name"), max_length=200, validators=[_no_controls])
-    email = forms.EmailField(label=_("Your e-mail address"), max_length=254)
+    name = forms.CharField(
+        label=_("Your name"),
+        max_length=200,
+        validators=[_no_controls],
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    email = forms.EmailField(
+        label=_("Your e-mail address"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
     phone = forms.CharField(
         label=_("Phone (optional)"),
         max_length=40,
         required=False,
-        validators=[PHONE],
+        validators=[PHONE_NUMBER],
+        widget=forms.TextInput(attrs={"autocomplete": "tel", "type": "tel"}),
     )
     reference = forms.CharField(
         label=_("Order or account number (optional)"),

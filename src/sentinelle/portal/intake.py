@@ -183,3 +183,16 @@ def _acknowledgement(brand: Brand, case: Case, data: dict, url: str, expires: An
             "brand": brand.name,
         }
     return {"subject": subject, "body": body}
+
+
+def do_mark_submission_failed(submission: Submission, error: Exception) -> None:
+    """Keep a submission that could not be processed, with the reason, for a lead to retry."""
+    submission.status = SubmissionStatus.FAILED
+    submission.reason = f"{type(error).__name__}: {error}"[:200]
+    submission.save(update_fields=["status", "reason"])
+
+
+def do_discard_submission(submission: Submission) -> None:
+    """A lead decided a held submission is spam: it stays, marked discarded."""
+    submission.status = SubmissionStatus.DISCARDED
+    submission.save(update_fields=["status"])

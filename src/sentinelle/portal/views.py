@@ -19,6 +19,7 @@ from sentinelle.portal.followup import do_add_follow_up, list_customer_timeline
 from sentinelle.portal.forms import ComplaintForm, FollowUpForm
 from sentinelle.portal.intake import (
     client_hash,
+    do_mark_submission_failed,
     do_process_submission,
     do_receive_submission,
     spam_reason,
@@ -41,7 +42,7 @@ def _portal(brand_slug: str) -> tuple[Brand, PortalSettings]:
 
 
 def _language(request: HttpRequest, brand: Brand) -> str:
-    wanted = request.GET.get("lang") or request.POST.get("lang")
+    wanted = request.GET.get("lang")  # forms post to ?lang=…: the body may be too big to read
     return wanted if wanted in LANGS else brand.default_language
 
 
@@ -123,9 +124,7 @@ def complaint_form(request: HttpRequest, brand_slug: str) -> HttpResponse:
             outcome = do_process_submission(submission, tracking_base_url=base)
         except Exception as exc:  # the submission is kept; a lead retries it from the desk
             log.exception("form submission %s could not be processed", submission.pk)
-            submission.status = SubmissionStatus.FAILED
-            submission.reason = f"{type(exc).__name__}: {exc}"[:200]
-            submission.save(update_fields=["status", "reason"])
+            do_mark_submission_failed(submission, exc)
             return _render(request, "portal/held.html", {"held": True, "lang": lang}, portal=portal)
         link = f"{base}/{outcome.token}/"
         context = {"case": outcome.case, "tracking_url": link, "lang": lang}

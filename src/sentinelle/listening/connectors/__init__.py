@@ -35,4 +35,8 @@ def connector_for(kind: str, config: dict[str, Any]) -> Connector | None:
         from sentinelle.listening.connectors.file import FileConnector
 
         return FileConnector.from_config(config)
+    if kind == "rss":
+        from sentinelle.listening.connectors.rss import RssConnector
+
+        return RssConnector.from_config(config)
     return None

@@ -1,0 +1,174 @@
+"""The public complaint form: what a customer sends is stored, becomes a case, is acknowledged."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from sentinelle.cases.models import Case
+from sentinelle.core.models import Outbox
+from sentinelle.core.outbox import deliver_pending
+from sentinelle.listening.models import Attachment, Mention
+from sentinelle.portal.models import Submission
+from tests.portal.conftest import PDF, PNG, complaint
+
+
+def _url(brand, **query):
+    url = reverse("portal:form", args=[brand.slug])
+    return url + ("?" + "&".join(f"{k}={v}" for k, v in query.items()) if query else "")
+
+
+def test_the_form_speaks_french_first_and_english_on_demand(client, brand):
+    french = client.get(_url(brand))
+    assert french.status_code == 200
+    assert '<html lang="fr">' in french.text
+    assert "Envoyer ma réclamation" in french.text
+    english = client.get(_url(brand, lang="en"))
+    assert "Send my complaint" in english.text
+
+
+def test_the_form_can_be_embedded_by_the_brands_own_site_only(client, brand):
+    from sentinelle.portal.models import PortalSettings
+
+    PortalSettings.objects.create(brand=brand, embed_origins="https://www.velonova.example")
+    response = client.get(_url(brand))
+    assert "X-Frame-Options" not in response.headers
+    policy = response["Content-Security-Policy"]
+    assert "frame-ancestors 'self' https://www.velonova.example" in policy
+    assert "script-src 'none'" in policy
+
+
+def test_a_complaint_becomes_a_mention_a_customer_a_case_and_an_acknowledgement(
+    client, brand, smtp
+):
+    response = client.post(_url(brand), complaint())
+    assert response.status_code == 200
+    case = Case.objects.get(brand=brand)
+    assert case.reference in response.text
+    assert case.customer.display_name == "Nadia Benali"
+    identifiers = set(case.customer.identifiers.values_list("kind", "value"))
+    assert identifiers == {("email", "nadia.benali@example.org"), ("order", "VN-482913")}
+    mention = Mention.objects.get(brand=brand, channel="form")
+    assert "deux fois" in mention.text and "roue avant voilée" in mention.text
+    assert mention.case_link.case == case
+    link = re.search(r'href="(http://testserver/p/velonova/suivi/[^/"]+/)', response.text)
+    assert link, "the acknowledgement page shows the private tracking link"
+    assert deliver_pending() == 1
+    [mail] = smtp.messages
+    assert mail["To"] == "nadia.benali@example.org"
+    assert case.reference in mail["Subject"]
+    assert link.group(1) in mail.get_content()
+
+
+def test_a_second_complaint_from_the_same_customer_joins_their_open_case(client, brand):
+    client.post(_url(brand), complaint())
+    client.post(_url(brand), complaint(problem="Et maintenant la selle est cassée aussi."))
+    assert Case.objects.filter(brand=brand).count() == 1
+    assert Case.objects.get().mention_links.count() == 2
+
+
+def test_attachments_are_kept_when_their_bytes_say_photo_or_pdf(client, brand):
+    files = [
+        SimpleUploadedFile("roue.png", PNG, content_type="image/png"),
+        SimpleUploadedFile("facture.pdf", PDF, content_type="application/pdf"),
+    ]
+    response = client.post(_url(brand), {**complaint(), "attachments": files})
+    assert response.status_code == 200
+    kept = Attachment.objects.filter(brand=brand).order_by("original_name")
+    assert [(a.original_name, a.content_type) for a in kept] == [
+        ("facture.pdf", "application/pdf"),
+        ("roue.png", "image/png"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "claimed"),
+    [
+        ("photo.png", b"MZ\x90\x00 this is an executable", "image/png"),
+        ("page.jpg", b"<html><script>alert(1)</script></html>", "image/jpeg"),
+        ("virus.exe", b"MZ\x90\x00", "application/octet-stream"),
+        ("image.svg", b"<svg onload=alert(1)></svg>", "image/svg+xml"),
+    ],
+)
+def test_lying_or_wrong_file_types_are_refused_with_a_clear_error(
+    client, brand, name, content, claimed
+):
+    upload = SimpleUploadedFile(name, content, content_type=claimed)
+    response = client.post(_url(brand), {**complaint(), "attachments": [upload]})
+    assert response.status_code == 400
+    assert "n’est pas une photo" in response.text or "n'est pas une photo" in response.text
+    assert not Case.objects.exists()
+
+
+def test_a_too_large_file_is_refused(client, brand):
+    big = SimpleUploadedFile("big.png", PNG + b"\x00" * (5 * 1024 * 1024), content_type="image/png")
+    response = client.post(_url(brand), {**complaint(), "attachments": [big]})
+    assert response.status_code == 400
+    assert "5 Mo" in response.text or "5 MB" in response.text
+
+
+def test_hostile_text_is_stored_as_text_and_never_executed(client, brand):
+    hostile = '<script>alert("x")</script><img src=x onerror=alert(1)> ‮gnp.exe'
+    response = client.post(_url(brand), complaint(name=hostile[:150], problem=hostile * 3))
+    assert response.status_code == 200
+    mention = Mention.objects.get(channel="form")
+    assert "<script>" in mention.text_raw
+    link = re.search(r'href="http://testserver(/p/velonova/suivi/[^/"]+/)', response.text)
+    page = client.get(link.group(1))
+    assert "<script>alert" not in page.text
+    assert "&lt;script&gt;" in page.text
+
+
+def test_ten_megabytes_of_text_get_a_clear_error_not_a_crash(client, brand):
+    response = client.post(_url(brand), complaint(problem="a" * 10_000_000))
+    assert response.status_code == 413
+    assert "trop long" in response.text
+    assert not Submission.objects.exists()
+
+
+def test_control_characters_and_missing_fields_are_explained(client, brand):
+    response = client.post(_url(brand), complaint(name="Nadia\x00\x07", email="pas-un-email"))
+    assert response.status_code == 400
+    assert 'role="alert"' in response.text
+    assert "caractères de contrôle invisibles" in response.text
+    assert not Submission.objects.exists()
+
+
+def test_the_honeypot_sends_robots_to_the_spam_folder(client, brand):
+    response = client.post(_url(brand), complaint(website="http://buy-now.example"))
+    assert response.status_code == 200
+    submission = Submission.objects.get()
+    assert submission.status == "spam" and "honeypot" in submission.reason
+    assert not Case.objects.exists()
+
+
+def test_rate_limits_hold_submissions_for_review_never_drop_them(client, brand, dana):
+    for n in range(3):
+        client.post(_url(brand), complaint(problem=f"Problème numéro {n}, vélo cassé encore."))
+    held = client.post(_url(brand), complaint(problem="Quatrième message, toujours rien."))
+    assert held.status_code == 429
+    assert "gardé" in held.text
+    spam = Submission.objects.get(status="spam")
+    assert "e-mail" in spam.reason
+    client.force_login(dana)
+    desk = client.get(reverse("web:portal_desk:submissions", args=[brand.slug]))
+    assert "Quatrième message" in desk.text
+    client.post(reverse("web:portal_desk:submission_release", args=[brand.slug, spam.pk]))
+    spam.refresh_from_db()
+    assert spam.status == "accepted"
+    assert Mention.objects.filter(channel="form").count() == 4
+
+
+def test_a_failing_mail_server_is_retried_later_and_nothing_is_lost(client, brand, settings):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", 9, 2
+    client.post(_url(brand), complaint())
+    assert Case.objects.count() == 1
+    assert deliver_pending() == 0
+    message = Outbox.objects.get()
+    assert message.sent_at is None and message.attempts == 1
+    assert message.last_error and not message.failed_permanently
+    assert message.next_attempt_at > message.created_at
