@@ -188,6 +188,25 @@ def manage(ctx: typer.Context) -> None:
     execute_from_command_line(["sentinelle manage", *ctx.args])
 
 
+def _register_analysis_commands() -> None:
+    """The analysis library's commands; the library is light to import (models load lazily)."""
+    from sentinelle.analysis import cli as analysis
+
+    app.command("analyze")(analysis.analyze_command)
+    model_app = typer.Typer(help="Train and inspect the analysis models.", no_args_is_help=True)
+    model_app.command("train")(analysis.model_train_command)
+    eval_app = typer.Typer(help="Measure quality against labelled data.", no_args_is_help=True)
+    eval_app.command("analysis")(analysis.eval_analysis_command)
+    bench_app = typer.Typer(help="Measure speed.", no_args_is_help=True)
+    bench_app.command("analysis")(analysis.bench_analysis_command)
+    app.add_typer(model_app, name="model")
+    app.add_typer(eval_app, name="eval")
+    app.add_typer(bench_app, name="bench")
+
+
+_register_analysis_commands()
+
+
 def main() -> None:
     app()
 

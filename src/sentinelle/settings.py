@@ -193,7 +193,19 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
 MEDIA_ROOT = VAR_DIR / "media"
 
-EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# Outgoing mail: SMTP when SENTINELLE_SMTP_HOST is set, else printed on the console.
+EMAIL_HOST = env_str("SMTP_HOST", "")
+EMAIL_PORT = int(env_str("SMTP_PORT", "587"))
+EMAIL_HOST_USER = env_str("SMTP_USER", "")
+EMAIL_HOST_PASSWORD = env_str("SMTP_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("SMTP_STARTTLS", default=EMAIL_PORT == 587)
+EMAIL_TIMEOUT = 20
+EMAIL_BACKEND = env_str(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend",
+)
 DEFAULT_FROM_EMAIL = env_str("FROM_EMAIL", "sentinelle@localhost")
 
 LOGGING = {
@@ -202,5 +214,9 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
 }
+
+# The analysis pipeline (sentinelle.analysis.settings.AnalysisSettings fields).
+SENTINELLE_ANALYSIS: dict = {}
+SENTINELLE_ANALYSIS_ENABLED = env_bool("ANALYSIS", default=True)
 
 SENTINELLE_DEMO_PASSWORD = os.environ.get("SENTINELLE_DEMO_PASSWORD", "demo-sentinelle-2026")

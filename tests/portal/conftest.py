@@ -36,6 +36,7 @@ def smtp(settings):
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", port
     settings.EMAIL_TIMEOUT = 5
+    settings.EMAIL_USE_TLS = False
     yield inbox
     controller.stop()
 

@@ -165,6 +165,7 @@ def test_rate_limits_hold_submissions_for_review_never_drop_them(client, brand, 
 def test_a_failing_mail_server_is_retried_later_and_nothing_is_lost(client, brand, settings):
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", 9, 2
+    settings.EMAIL_USE_TLS = False
     client.post(_url(brand), complaint())
     assert Case.objects.count() == 1
     assert deliver_pending() == 0

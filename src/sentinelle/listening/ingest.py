@@ -12,6 +12,7 @@ from sentinelle.brands.models import Brand
 from sentinelle.core.choices import Channel
 from sentinelle.core.clock import now
 from sentinelle.core.text import fingerprint, plain_text
+from sentinelle.listening.analyze import analyze_safely
 from sentinelle.listening.items import RawItem
 from sentinelle.listening.models import Author, Mention, Source, SourceKind
 
@@ -137,6 +138,7 @@ def ingest_items(
             source.cursor = cursor
             fields.append("cursor")
         source.save(update_fields=fields)
+    analyze_safely(result.created)
     return result
 
 

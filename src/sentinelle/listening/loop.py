@@ -9,6 +9,7 @@ import time
 from django.db import close_old_connections
 
 from sentinelle.core.clock import now
+from sentinelle.listening.analyze import analyze_pending
 from sentinelle.listening.connectors import ConnectorError, connector_for
 from sentinelle.listening.ingest import ingest_items
 from sentinelle.listening.models import Source
@@ -35,6 +36,7 @@ def poll_source(source: Source) -> int:
 
 
 def poll_all() -> int:
+    analyze_pending()
     return sum(poll_source(source) for source in Source.objects.filter(enabled=True))
 
 

@@ -1,0 +1,75 @@
+"""Run the analysis pipeline over stored mentions, in batches, and keep its labels."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+
+from sentinelle.core.clock import now
+from sentinelle.listening.models import Mention
+
+log = logging.getLogger(__name__)
+MAX_ANALYZED_CHARS = 20_000
+FIELDS = [
+    "analysis", "analyzed_at", "language", "is_complaint", "complaint_score", "severity",
+    "sentiment", "sentiment_score", "topic",
+]  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def get_pipeline() -> Any:
+    """The pipeline named in the settings, loaded once per process (models are heavy)."""
+    from sentinelle.analysis.pipeline import build_pipeline
+
+    return build_pipeline(settings.SENTINELLE_ANALYSIS)
+
+
+def analyze_mentions(mentions: Sequence[Mention]) -> int:
+    """Label the mentions and store the labels; returns how many were analysed."""
+    if not mentions or not settings.SENTINELLE_ANALYSIS_ENABLED:
+        return 0
+    items = [
+        {
+            "id": str(m.pk),
+            "text": f"{m.title}\n{m.text}".strip()[:MAX_ANALYZED_CHARS],
+            "lang": None if m.language == "und" else m.language,
+        }
+        for m in mentions
+    ]
+    analyses = get_pipeline().analyze_batch(items)
+    stamp = now()
+    for mention, analysis in zip(mentions, analyses, strict=True):
+        labels = analysis.to_dict()
+        mention.analysis = labels
+        mention.analyzed_at = stamp
+        mention.language = labels["language"] or "und"
+        # The brand's own posts are analysed but never counted as complaints.
+        mention.is_complaint = False if mention.is_from_brand else labels["complaint"]
+        mention.complaint_score = labels["complaint_score"]
+        mention.severity = labels["severity"] if mention.is_complaint else None
+        mention.sentiment = labels["sentiment"] or ""
+        mention.sentiment_score = labels["sentiment_score"]
+        mention.topic = labels["topic"] or ""
+    Mention.objects.bulk_update(mentions, FIELDS, batch_size=500)
+    return len(mentions)
+
+
+def analyze_safely(mentions: Sequence[Mention]) -> int:
+    """Analyse, but never lose or block a stored mention: on failure it stays pending."""
+    try:
+        with transaction.atomic():
+            return analyze_mentions(mentions)
+    except Exception:
+        log.exception("analysis failed for %d mentions; they stay pending", len(mentions))
+        return 0
+
+
+def analyze_pending(*, batch_size: int = 500) -> int:
+    """Analyse mentions stored while analysis was unavailable."""
+    pending = list(Mention.objects.filter(analyzed_at__isnull=True).order_by("pk")[:batch_size])
+    return analyze_safely(pending)
