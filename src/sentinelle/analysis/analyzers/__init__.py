@@ -1,0 +1,1 @@
+"""One module per analyzer; see `sentinelle.analysis.registry` for the list."""

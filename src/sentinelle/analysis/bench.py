@@ -1,0 +1,64 @@
+"""`sentinelle bench analysis`: throughput on real tweets, one core, in batches."""
+
+from __future__ import annotations
+
+import resource
+import time
+from typing import Any
+
+from sentinelle.analysis.paths import data_dir
+from sentinelle.analysis.pipeline import Pipeline, build_pipeline
+from sentinelle.analysis.settings import AnalysisSettings
+from sentinelle.analysis.training import data
+
+BATCH = 256
+MIN_SECONDS = 3.0
+
+
+def bench_texts(limit: int = 6000) -> list[str]:
+    """A mix of real English and French tweets read from the shared data at bench time."""
+    root = data_dir()
+    english = [row["tweet"] for row in data.xci(root)]
+    french = [row["text"] for row in data.free_unlabelled(root)]
+    mixed = [t for pair in zip(english, french, strict=False) for t in pair]
+    return mixed[:limit]
+
+
+def throughput(pipeline: Pipeline, texts: list[str]) -> float:
+    """Posts per CPU-second over passes of `texts` in batches, at least MIN_SECONDS.
+
+    CPU time of this process, not wall time, so that other work on a shared machine does
+    not count against the pipeline; numpy and BLAS are held to one thread by the caller.
+    """
+    items = [{"id": str(i), "text": t} for i, t in enumerate(texts)]
+    pipeline.analyze_batch(items[:BATCH])  # warm-up: lazy tables, caches
+    done, start = 0, time.process_time()
+    while True:
+        for i in range(0, len(items), BATCH):
+            pipeline.analyze_batch(items[i : i + BATCH])
+        done += len(items)
+        elapsed = time.process_time() - start
+        if elapsed >= MIN_SECONDS:
+            return done / elapsed
+
+
+def bench() -> dict[str, Any]:
+    """Keys posts_per_s_default, posts_per_s_full (None when unavailable), peak_rss_mb."""
+    from threadpoolctl import threadpool_limits
+
+    texts = bench_texts()
+    with threadpool_limits(limits=1):
+        default = throughput(build_pipeline(AnalysisSettings()), texts)
+        full: float | None = None
+        try:
+            full_pipeline = build_pipeline(AnalysisSettings(profile="full"))
+        except Exception:
+            full_pipeline = None
+        if full_pipeline is not None:
+            full = round(throughput(full_pipeline, texts[:1000]), 1)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {
+        "posts_per_s_default": round(default, 1),
+        "posts_per_s_full": full,
+        "peak_rss_mb": round(peak, 1),
+    }

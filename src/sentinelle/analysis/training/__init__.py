@@ -1,0 +1,1 @@
+"""Training and evaluation from the shared data directory (never shipped data)."""

@@ -1,0 +1,94 @@
+"""`sentinelle model train`: fit every language's model and write the shipped artifacts."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sentinelle.analysis.cues import CueExtractor
+from sentinelle.analysis.features import Vocabulary
+from sentinelle.analysis.models import Head, LanguageModel
+from sentinelle.analysis.training import corpora
+from sentinelle.analysis.training.data import Corpus, data_hash
+from sentinelle.analysis.training.fit import HeadConfig, fit_head
+
+if TYPE_CHECKING:
+    from scipy.sparse import csr_matrix
+
+DEFAULT_SEED = 20261123
+TASKS = ("complaint", "severity", "sentiment")
+
+
+@dataclass(frozen=True)
+class TrainConfig:
+    """Per-task grids; severity and sentiment have no threshold to tune."""
+
+    seed: int = DEFAULT_SEED
+    heads: dict[str, HeadConfig] = field(
+        default_factory=lambda: {
+            "complaint": HeadConfig(),
+            "severity": HeadConfig(lr_grid=(0.5, 1.0, 2.0), svm_grid=(0.05, 0.1)),
+            "sentiment": HeadConfig(lr_grid=(1.0, 2.0, 4.0), svm_grid=(0.05, 0.1)),
+        }
+    )
+
+
+def featurize(vocabulary: Vocabulary, cues: CueExtractor, texts: list[str]) -> csr_matrix:
+    """The feature matrix a `LanguageModel` computes at inference."""
+    from scipy.sparse import hstack
+
+    return hstack([vocabulary.transform(texts), cues.transform(texts)], format="csr")
+
+
+def labelled(corpus: Corpus, task: str) -> tuple[list[int], list[Any]]:
+    """(row indices, labels) of the corpus rows labelled for a task."""
+    values = getattr(corpus, task)
+    rows = [i for i, v in enumerate(values) if v is not None]
+    return rows, [values[i] for i in rows]
+
+
+def train_language(
+    language: str, corpus: Corpus, config: TrainConfig
+) -> tuple[LanguageModel, dict[str, Any]]:
+    """Fit the shared features and one head per task on a corpus."""
+    vocabulary = Vocabulary.fit(corpus.texts)
+    cues = CueExtractor()
+    features = featurize(vocabulary, cues, corpus.texts)
+    heads: dict[str, Head] = {}
+    report: dict[str, Any] = {"features": features.shape[1]}
+    for task in TASKS:
+        rows, labels = labelled(corpus, task)
+        head, chosen = fit_head(task, features[rows], labels, config.seed, config.heads[task])
+        heads[task] = head
+        report[task] = {"examples": len(rows), **chosen}
+    return LanguageModel(language, vocabulary, heads, cues), report
+
+
+def train(data_dir: Path, out_dir: Path, config: TrainConfig | None = None) -> dict[str, Any]:
+    """Train every language from `data_dir` and replace the artifacts in `out_dir`."""
+    from sentinelle.analysis.artifacts import save_language_model, write_manifest
+
+    config = config or TrainConfig()
+    builders = {"en": corpora.english, "fr": corpora.french}
+    out_dir.mkdir(parents=True, exist_ok=True)
+    # Written to a scratch directory first, so a failed run leaves the old artifacts intact.
+    with tempfile.TemporaryDirectory(dir=out_dir.parent) as scratch:
+        scratch_dir = Path(scratch)
+        entries: dict[str, Any] = {}
+        reports: dict[str, Any] = {}
+        for language, build in builders.items():
+            model, reports[language] = train_language(language, build(data_dir), config)
+            entries[language] = save_language_model(model, scratch_dir)
+        meta = {"seed": config.seed, "data_sha256": data_hash(data_dir), "training": reports}
+        write_manifest(scratch_dir, entries, meta)
+        for old in out_dir.glob("*.npz"):
+            old.unlink()
+        for path in scratch_dir.iterdir():
+            shutil.move(str(path), out_dir / path.name)
+    from sentinelle.analysis.artifacts import load_models
+
+    load_models.cache_clear()
+    return {"languages": sorted(entries), **meta}
