@@ -114,3 +114,9 @@ def other_mentions(other_brand):
 def _fast_password_hashing(settings):
     """Real hashing is deliberately slow; tests only need it to be correct."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _media_in_a_temporary_folder(settings, tmp_path):
+    """Uploaded files land in a folder of the test's own."""
+    settings.MEDIA_ROOT = tmp_path / "media"

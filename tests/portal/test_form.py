@@ -173,3 +173,53 @@ def test_a_failing_mail_server_is_retried_later_and_nothing_is_lost(client, bran
     assert message.sent_at is None and message.attempts == 1
     assert message.last_error and not message.failed_permanently
     assert message.next_attempt_at > message.created_at
+
+
+def test_unicode_tricks_in_file_names_and_text_are_neutralised(client, brand):
+    sneaky = SimpleUploadedFile(
+        "facture\u202egnp.exe", PNG, content_type="application/x-msdownload"
+    )
+    text = "Ré\u200bclamation : l\u2019écran ﬁssuré, ｆｕｌｌｗｉｄｔｈ, e\u0301, 👩\u200d🔧 — commande VN-482913"
+    response = client.post(_url(brand), {**complaint(problem=text), "attachments": [sneaky]})
+    assert response.status_code == 200
+    attachment = Attachment.objects.get()
+    assert attachment.original_name == "facturegnp.png"
+    assert attachment.content_type == "image/png"
+    assert "\u202e" not in attachment.file.name
+    assert "ﬁssuré" in Mention.objects.get(channel="form").text_raw
+
+
+def test_a_plain_html_form_on_the_brands_own_site_can_post_without_a_token(brand):
+    from django.test import Client
+
+    outside = Client(enforce_csrf_checks=True, HTTP_ORIGIN="https://www.velonova.example")
+    response = outside.post(_url(brand), {
+        "name": "Léa", "email": "lea@example.org", "earlier_contact": "none",
+        "problem": "Le cadenas s'ouvre avec un stylo, je veux un échange.", "wish": "other",
+    })  # fmt: skip
+    assert response.status_code == 200
+    assert Case.objects.filter(brand=brand).count() == 1
+
+
+def test_the_brand_logo_is_served_only_when_it_is_an_image(client, brand, tmp_path, settings):
+    from django.core.files.base import ContentFile
+
+    from sentinelle.portal.models import PortalSettings
+
+    settings.MEDIA_ROOT = tmp_path
+    portal = PortalSettings.objects.create(brand=brand)
+    assert client.get(reverse("portal:logo", args=[brand.slug])).status_code == 404
+    portal.logo.save("logo.png", ContentFile(PNG))
+    response = client.get(reverse("portal:logo", args=[brand.slug]))
+    assert response.status_code == 200 and response["Content-Type"] == "image/png"
+    assert 'src="/p/velonova/logo"' in client.get(_url(brand)).text
+    portal.logo.save("logo.png", ContentFile(b"<svg onload=alert(1)>"))
+    assert client.get(reverse("portal:logo", args=[brand.slug])).status_code == 404
+
+
+def test_a_disabled_page_or_unknown_brand_is_not_found(client, brand):
+    from sentinelle.portal.models import PortalSettings
+
+    assert client.get("/p/nope/").status_code == 404
+    PortalSettings.objects.create(brand=brand, enabled=False)
+    assert client.get(_url(brand)).status_code == 404

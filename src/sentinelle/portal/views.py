@@ -27,7 +27,9 @@ from sentinelle.portal.intake import (
 from sentinelle.portal.models import PortalSettings, SubmissionStatus
 from sentinelle.portal.theme import theme_css
 from sentinelle.portal.tracking import get_tracked_case
-from sentinelle.portal.uploads import check_files
+from sentinelle.portal.uploads import check_files, sniff
+
+MAX_LOGO_BYTES = 500_000
 
 log = logging.getLogger(__name__)
 LANGS = {"fr", "en"}
@@ -73,6 +75,21 @@ def _render(
 def theme(request: HttpRequest, brand_slug: str) -> HttpResponse:
     _brand, portal = _portal(brand_slug)
     return HttpResponse(theme_css(portal.primary_color), content_type="text/css")
+
+
+@require_GET
+def logo(request: HttpRequest, brand_slug: str) -> HttpResponse:
+    _brand, portal = _portal(brand_slug)
+    if not portal.logo:
+        raise Http404
+    with portal.logo.open("rb") as handle:
+        data = handle.read(MAX_LOGO_BYTES + 1)
+    kind = sniff(data[:16])
+    if kind is None or len(data) > MAX_LOGO_BYTES:
+        raise Http404
+    response = HttpResponse(data, content_type=kind[0])
+    response.headers["Cache-Control"] = "public, max-age=3600"
+    return response
 
 
 @csrf_exempt  # public form with no session to ride on; abuse is handled by limits and honeypot
