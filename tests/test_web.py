@@ -139,3 +139,16 @@ def test_a_lead_adds_a_source_with_a_checked_configuration(client, dana, brand):
 
 def test_healthz(client, db):
     assert client.get("/healthz").json() == {"status": "ok"}
+
+
+def test_the_mention_page_explains_its_labels(client, alice, brand):
+    from tests.conftest import ingest_dicts, make_item
+
+    text = "J'ai appelé trois fois, personne ne répond. Je vais voir un avocat."
+    ingest_dicts(brand, [make_item(7, text=text)])
+    mention = brand.mentions.get(external_id="7")
+    client.force_login(alice)
+    page = client.get(reverse("web:mention", kwargs={"brand_slug": brand.slug, "pk": mention.pk}))
+    assert "double_deviation" in page.text
+    assert "« appelé trois fois »" in page.text
+    assert "Why these labels" in page.text or "Pourquoi ces étiquettes" in page.text

@@ -20,6 +20,8 @@ def test_language_matches_fixture(line: dict[str, Any], pipeline: Pipeline) -> N
 
 def test_language_hint_from_the_source_wins(pipeline: Pipeline) -> None:
     assert pipeline.analyze_text("ok", lang="fr").language == "fr"
+    assert pipeline.analyze_text("ok", lang="fr-CA").language == "fr"
+    assert pipeline.analyze_text("ok", lang="klingon").language == "und"
 
 
 @pytest.mark.parametrize("line", COMPLAINTS, ids=line_id)

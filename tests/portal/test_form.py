@@ -223,3 +223,16 @@ def test_a_disabled_page_or_unknown_brand_is_not_found(client, brand):
     assert client.get("/p/nope/").status_code == 404
     PortalSettings.objects.create(brand=brand, enabled=False)
     assert client.get(_url(brand)).status_code == 404
+
+
+def test_form_complaints_are_analysed_like_any_mention(client, brand):
+    problem = (
+        "Mon vélo est arrivé avec la roue voilée. J'ai appelé trois fois le service client, "
+        "personne ne répond. Je vais saisir l'UFC-Que Choisir."
+    )
+    client.post(_url(brand), complaint(problem=problem))
+    mention = Mention.objects.get(channel="form")
+    assert mention.analyzed_at is not None
+    assert mention.is_complaint is True and mention.language == "fr"
+    signals = {s["kind"] for s in mention.analysis["signals"]}
+    assert {"double_deviation", "threat"} <= signals
