@@ -179,7 +179,10 @@ def test_unicode_tricks_in_file_names_and_text_are_neutralised(client, brand):
     sneaky = SimpleUploadedFile(
         "facture\u202egnp.exe", PNG, content_type="application/x-msdownload"
     )
-    text = "Ré\u200bclamation : l\u2019écran ﬁssuré, ｆｕｌｌｗｉｄｔｈ, e\u0301, 👩\u200d🔧 — commande VN-482913"
+    text = (
+        "Ré\u200bclamation : l\u2019écran ﬁssuré, ｆｕｌｌｗｉｄｔｈ, e\u0301, 👩\u200d🔧 "
+        "— commande VN-482913"
+    )
     response = client.post(_url(brand), {**complaint(problem=text), "attachments": [sneaky]})
     assert response.status_code == 200
     attachment = Attachment.objects.get()

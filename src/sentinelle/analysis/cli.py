@@ -32,17 +32,20 @@ def _fail(exc: Exception) -> typer.Exit:
 
 def _explain(result: dict[str, Any]) -> None:
     from rich.console import Console
+    from rich.markup import escape
     from rich.table import Table
 
     table = Table("label", "value", "score", "reasons", show_lines=True)
     scores = {"complaint": "complaint_score", "sentiment": "sentiment_score"}
     for key in ("language", "complaint", "severity", "sentiment", "topic"):
         score = result.get(scores.get(key, ""))
-        reasons = "\n".join(result["reasons"].get(key, []))
+        reasons = escape("\n".join(result["reasons"].get(key, [])))
         table.add_row(key, str(result[key]), "" if score is None else f"{score:.2f}", reasons)
     for signal in result["signals"]:
         label = signal["kind"] + (f" ({signal['target']})" if signal["target"] else "")
-        spans = "\n".join(f"{e['start']}–{e['end']}: {e['text']!r}" for e in signal["evidence"])
+        spans = escape(
+            "\n".join(f"{e['start']}–{e['end']}: {e['text']!r}" for e in signal["evidence"])
+        )
         table.add_row("signal", label, f"{signal['score']:.2f}", spans)
     for pii in result["pii"]:
         table.add_row("personal data", pii["kind"], "", f"{pii['start']}–{pii['end']}")
@@ -104,16 +107,23 @@ def model_train_command(
     brand: Annotated[
         str | None, typer.Option("--brand", help="Add this brand's agent corrections.")
     ] = None,
+    if_stale: Annotated[
+        bool, typer.Option("--if-stale", help="Only if the data, seed or code changed.")
+    ] = False,
 ) -> None:
     """Train the complaint, severity and sentiment models and write the artifacts."""
     from sentinelle.analysis.paths import ARTIFACTS_DIR, data_dir
-    from sentinelle.analysis.training.train import TrainConfig, train
+    from sentinelle.analysis.training.train import TrainConfig, is_stale, train
 
     if brand is not None:
         typer.echo("error: training on a brand's corrections is not available yet", err=True)
         raise typer.Exit(2)
     try:
-        summary = train(data or data_dir(), output or ARTIFACTS_DIR, TrainConfig(seed=seed))
+        root, target = data or data_dir(), output or ARTIFACTS_DIR
+        if if_stale and not is_stale(root, target, seed):
+            typer.echo(f"artifacts in {target} are up to date", err=True)
+            return
+        summary = train(root, target, TrainConfig(seed=seed))
     except AnalysisError as exc:
         raise _fail(exc) from None
     typer.echo(json.dumps(summary["training"], indent=2))

@@ -81,8 +81,9 @@ class LanguageDetector(Analyzer):
 
     def detect(self, text: str, hint: str | None = None) -> tuple[str, str]:
         """(language, reason) for one text."""
-        if hint and re.fullmatch(r"[a-z]{2}", hint):
-            return hint, f"given by the source: {hint}"
+        primary = (hint or "").replace("_", "-").split("-")[0]  # "fr-CA" → "fr"
+        if re.fullmatch(r"[a-z]{2}", primary):
+            return primary, f"given by the source: {hint}"
         words_text = without_markup(text[:2000])
         words = WORD_RE.findall(words_text.lower())
         if sum(map(len, words)) < MIN_LETTERS:

@@ -92,3 +92,15 @@ def train(data_dir: Path, out_dir: Path, config: TrainConfig | None = None) -> d
 
     load_models.cache_clear()
     return {"languages": sorted(entries), **meta}
+
+
+def is_stale(data_dir: Path, out_dir: Path, seed: int = DEFAULT_SEED) -> bool:
+    """Whether the artifacts must be retrained: missing, other code, data or seed."""
+    from sentinelle.analysis.artifacts import read_manifest
+    from sentinelle.analysis.types import ArtifactError
+
+    try:
+        manifest = read_manifest(out_dir)
+    except ArtifactError:
+        return True
+    return manifest.get("data_sha256") != data_hash(data_dir) or manifest.get("seed") != seed
