@@ -125,7 +125,7 @@ def test_hostile_text_is_stored_as_text_and_never_executed(client, brand):
 def test_ten_megabytes_of_text_get_a_clear_error_not_a_crash(client, brand):
     response = client.post(_url(brand), complaint(problem="a" * 10_000_000))
     assert response.status_code == 413
-    assert "trop long" in response.text
+    assert "trop volumineux" in response.text
     assert not Submission.objects.exists()
 
 
@@ -239,3 +239,11 @@ def test_form_complaints_are_analysed_like_any_mention(client, brand):
     assert mention.is_complaint is True and mention.language == "fr"
     signals = {s["kind"] for s in mention.analysis["signals"]}
     assert {"double_deviation", "threat"} <= signals
+
+
+def test_a_flood_of_files_gets_a_clear_error(client, brand):
+    files = [SimpleUploadedFile(f"p{n}.png", PNG, content_type="image/png") for n in range(120)]
+    response = client.post(_url(brand), {**complaint(), "attachments": files})
+    assert response.status_code == 413
+    assert "5 fichiers" in response.text
+    assert not Submission.objects.exists()

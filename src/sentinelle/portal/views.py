@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from django.core.exceptions import RequestDataTooBig
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -104,7 +104,7 @@ def complaint_form(request: HttpRequest, brand_slug: str) -> HttpResponse:
         try:
             form = ComplaintForm(request.POST)
             files = request.FILES.getlist("attachments")
-        except RequestDataTooBig:
+        except (RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent):
             return _render(
                 request,
                 "portal/form.html",
@@ -112,8 +112,8 @@ def complaint_form(request: HttpRequest, brand_slug: str) -> HttpResponse:
                     "form": ComplaintForm(),
                     "lang": lang,
                     "too_big": _(
-                        "Your message is too long. Please shorten it to 10,000 characters "
-                        "and send it again."
+                        "Your message is too large: keep the text under 10,000 characters "
+                        "and send at most 5 files of 5 MB, then send it again."
                     ),
                 },
                 portal=portal,
