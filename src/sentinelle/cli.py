@@ -45,6 +45,18 @@ def _require_migrated() -> None:
         raise _fail("The database is not up to date: run `sentinelle migrate` first.", 2)
 
 
+def start_background_jobs(*, ingest_interval: float) -> None:
+    """The loops of the one-process deployment: ingest, outbox, SLA clocks."""
+    from sentinelle.cases.escalation import refresh_open_cases
+    from sentinelle.core.loops import start_loop
+    from sentinelle.core.outbox import deliver_pending
+    from sentinelle.listening.loop import poll_all
+
+    start_loop("ingest", poll_all, interval=ingest_interval)
+    start_loop("outbox", deliver_pending, interval=5.0)
+    start_loop("sla", refresh_open_cases, interval=60.0)
+
+
 def _fail(message: str, code: int = 1) -> typer.Exit:
     typer.secho(message, fg="red", err=True)
     return typer.Exit(code)
@@ -75,12 +87,9 @@ def run(host: Host = "127.0.0.1", port: Port = 8000, interval: float = 30.0) -> 
     """The long-running process: the dashboard plus the ingest loop over enabled sources."""
     _django()
     _require_migrated()
-    from sentinelle.core.outbox import start_outbox_loop
-    from sentinelle.listening.loop import start_ingest_loop
     from sentinelle.web.server import serve_forever
 
-    start_ingest_loop(interval=interval)
-    start_outbox_loop()
+    start_background_jobs(ingest_interval=interval)
     serve_forever(host=host, port=port)
 
 
@@ -169,10 +178,9 @@ def demo(
         f"(agents), password: {settings.SENTINELLE_DEMO_PASSWORD}"
     )
     if not no_serve:
-        from sentinelle.core.outbox import start_outbox_loop
         from sentinelle.web.server import serve_forever
 
-        start_outbox_loop()
+        start_background_jobs(ingest_interval=30.0)
         serve_forever(host=host, port=port)
 
 

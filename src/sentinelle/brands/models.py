@@ -35,6 +35,10 @@ def validate_timezone(value: str) -> None:
         raise ValidationError(_("%(tz)s is not a known time zone."), params={"tz": value})
 
 
+def default_business_hours() -> dict[str, list[list[str]]]:
+    return {str(day): [["09:00", "18:00"]] for day in range(5)}
+
+
 class Brand(models.Model):
     """The organisation being watched; every other row belongs to one brand."""
 
@@ -47,6 +51,15 @@ class Brand(models.Model):
         _("default language"), max_length=8, choices=settings.LANGUAGES, default="fr"
     )
     case_prefix = models.CharField(_("case reference prefix"), max_length=8, default="SN")
+    business_hours = models.JSONField(
+        _("business hours"),
+        default=default_business_hours,
+        blank=True,
+        help_text=_('Per weekday (0 = Monday), e.g. {"0": [["09:00", "18:00"]]}; empty = 24/7.'),
+    )
+    holidays = models.JSONField(
+        _("holidays"), default=list, blank=True, help_text=_('Dates, e.g. ["2026-12-25"].')
+    )
     created_at = models.DateTimeField(default=now)
 
     class Meta:

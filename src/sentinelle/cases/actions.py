@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from sentinelle.brands.models import Brand, Department, Membership
+from sentinelle.cases.escalation import refresh_case_sla
 from sentinelle.cases.models import (
     Case,
     CaseEvent,
@@ -42,9 +43,11 @@ def _move(case: Case, target: str, *, actor: Any, kind: str, **data: Any) -> Cas
     case.status = target
     case.updated_at = now()
     case.save()
-    return CaseEvent.objects.create(
+    event = CaseEvent.objects.create(
         case=case, kind=kind, actor=actor, from_status=previous, to_status=target, data=data
     )
+    refresh_case_sla(case)
+    return event
 
 
 def _next_reference(brand: Brand) -> str:
@@ -91,7 +94,7 @@ def do_open_case(
     )
     if mention is not None:
         CaseMention.objects.create(case=case, mention=mention)
-    return case
+    return refresh_case_sla(case)
 
 
 @transaction.atomic
@@ -234,4 +237,4 @@ def do_record_answer(case: Case, *, actor: Any, channel: str) -> Case:
     CaseEvent.objects.create(
         case=case, kind=CaseEventKind.ANSWERED, actor=actor, data={"channel": channel}
     )
-    return case
+    return refresh_case_sla(case)

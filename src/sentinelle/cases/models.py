@@ -126,6 +126,8 @@ class Case(models.Model):
         max_digits=10, decimal_places=2, null=True, blank=True
     )
     updated_at = models.DateTimeField(default=now)
+    sla_due_at = models.DateTimeField(_("next SLA due time"), null=True, blank=True)
+    sla_state = models.CharField(_("SLA state"), max_length=12, blank=True)
 
     class Meta:
         ordering = ["-opened_at"]
@@ -142,7 +144,10 @@ class Case(models.Model):
                 name="case_resolved_with_final_answer",
             ),
         ]
-        indexes = [models.Index(fields=["brand", "status", "risk_level"])]
+        indexes = [
+            models.Index(fields=["brand", "status", "risk_level"]),
+            models.Index(fields=["brand", "sla_due_at"]),
+        ]
 
     def __str__(self) -> str:
         return f"{self.reference} {self.title}"
@@ -214,3 +219,36 @@ class CaseEvent(models.Model):
 
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         raise AppendOnlyError("case events are append-only")
+
+
+class SlaPolicy(models.Model):
+    """Time targets for a brand's cases, by risk level and channel (blank = any)."""
+
+    brand = models.ForeignKey("brands.Brand", on_delete=models.CASCADE, related_name="sla_policies")
+    name = models.CharField(_("name"), max_length=120)
+    risk_level = models.CharField(
+        _("risk level"), max_length=10, choices=RiskLevel.choices, blank=True
+    )
+    channel = models.CharField(_("channel"), max_length=20, choices=Channel.choices, blank=True)
+    acknowledge_minutes = models.PositiveIntegerField(
+        _("time to acknowledge (minutes)"), default=60
+    )
+    owner_minutes = models.PositiveIntegerField(_("time to a named owner (minutes)"), default=120)
+    first_answer_minutes = models.PositiveIntegerField(
+        _("time to a first answer (minutes)"), default=240
+    )
+    update_minutes = models.PositiveIntegerField(_("time between updates (minutes)"), default=1440)
+    resolution_minutes = models.PositiveIntegerField(
+        _("time to resolution (minutes)"), default=7 * 540
+    )
+    warn_before_minutes = models.PositiveIntegerField(
+        _("warn before a breach (minutes)"), default=30
+    )
+    business_hours_only = models.BooleanField(_("count business hours only"), default=True)
+
+    class Meta:
+        verbose_name = _("SLA policy")
+        verbose_name_plural = _("SLA policies")
+
+    def __str__(self) -> str:
+        return self.name

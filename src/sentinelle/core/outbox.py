@@ -4,13 +4,10 @@ from __future__ import annotations
 
 import logging
 import smtplib
-import threading
-import time
 from datetime import timedelta
 from typing import Any
 
 from django.core.mail import EmailMessage
-from django.db import close_old_connections
 from django.db.models import F
 
 from sentinelle.core.clock import now
@@ -102,20 +99,3 @@ def deliver_pending(*, limit: int = 50) -> int:
             update_fields=["sent_at", "last_error", "failed_permanently", "next_attempt_at"]
         )
     return sent
-
-
-def start_outbox_loop(*, interval: float = 5.0) -> threading.Thread:
-    """Deliver due messages every `interval` seconds in a daemon thread."""
-
-    def loop() -> None:
-        while True:
-            close_old_connections()
-            try:
-                deliver_pending()
-            except Exception:  # keep the loop alive; the error is logged with its traceback
-                log.exception("outbox loop failed")
-            time.sleep(interval)
-
-    thread = threading.Thread(target=loop, name="sentinelle-outbox", daemon=True)
-    thread.start()
-    return thread

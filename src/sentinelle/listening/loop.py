@@ -3,10 +3,6 @@
 from __future__ import annotations
 
 import logging
-import threading
-import time
-
-from django.db import close_old_connections
 
 from sentinelle.core.clock import now
 from sentinelle.listening.analyze import analyze_pending
@@ -38,20 +34,3 @@ def poll_source(source: Source) -> int:
 def poll_all() -> int:
     analyze_pending()
     return sum(poll_source(source) for source in Source.objects.filter(enabled=True))
-
-
-def start_ingest_loop(*, interval: float) -> threading.Thread:
-    """Poll all sources every `interval` seconds in a daemon thread."""
-
-    def loop() -> None:
-        while True:
-            close_old_connections()
-            try:
-                poll_all()
-            except Exception:  # keep the loop alive; the error is logged with its traceback
-                log.exception("ingest loop failed")
-            time.sleep(interval)
-
-    thread = threading.Thread(target=loop, name="sentinelle-ingest", daemon=True)
-    thread.start()
-    return thread
