@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from sentinelle.cases.models import Case, CaseEvent, Customer
+from sentinelle.cases.models import Case, CaseEvent, Customer, SlaPolicy
 from sentinelle.web.admin_site import BrandScopedAdmin, admin_site
 
 
@@ -37,3 +37,9 @@ class CaseEventAdmin(ReadOnlyBrandAdmin):
 @admin.register(Customer, site=admin_site)
 class CustomerAdmin(BrandScopedAdmin):
     list_display = ["display_name", "brand", "created_at"]
+
+
+@admin.register(SlaPolicy, site=admin_site)
+class SlaPolicyAdmin(BrandScopedAdmin):
+    list_display = ["name", "risk_level", "channel", "acknowledge_minutes", "owner_minutes",
+                    "first_answer_minutes", "resolution_minutes", "brand"]  # fmt: skip

@@ -6,7 +6,7 @@ from dataclasses import asdict, dataclass
 from urllib.parse import urlencode
 
 from django.db.models import Case as When_
-from django.db.models import IntegerField, QuerySet, Value, When
+from django.db.models import F, IntegerField, QuerySet, Value, When
 from django.http import QueryDict
 
 from sentinelle.brands.models import Brand
@@ -80,7 +80,9 @@ def list_inbox_cases(brand: Brand, filters: InboxFilters) -> QuerySet[Case]:
         cases = cases.filter(channel=filters.channel)
     if filters.q:
         cases = cases.filter(title__icontains=filters.q)
-    return cases.annotate(risk_rank=_risk_rank()).order_by("-risk_rank", "opened_at", "pk")
+    return cases.annotate(risk_rank=_risk_rank()).order_by(
+        "-risk_rank", F("sla_due_at").asc(nulls_last=True), "opened_at", "pk"
+    )
 
 
 def count_inbox(brand: Brand) -> dict[str, int]:

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_POST
 from sentinelle.brands.access import brand_view, list_user_brands
 from sentinelle.cases.actions import CaseError, do_open_case
 from sentinelle.cases.models import Case, CaseStatus
+from sentinelle.cases.sla import case_clocks
 from sentinelle.core.choices import Channel
 from sentinelle.listening.models import Mention
 from sentinelle.web.inbox import InboxFilters, count_inbox, list_inbox_cases, list_inbox_mentions
@@ -109,5 +110,6 @@ def case_detail(request: HttpRequest, reference: str) -> HttpResponse:
         .order_by("published_at"),
         "departments": case.consulted_departments.all(),
         "replies": case.replies.select_related("author"),
+        "clocks": case_clocks(case),
     }
     return render(request, "web/case.html", context)
