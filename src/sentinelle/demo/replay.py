@@ -17,7 +17,7 @@ from sentinelle.cases.actions import (
     do_open_case,
 )
 from sentinelle.cases.customers import do_create_customer, do_link_author
-from sentinelle.cases.models import Customer
+from sentinelle.cases.models import Customer, SlaPolicy
 from sentinelle.cli_admin import progress_bar
 from sentinelle.core.clock import now
 from sentinelle.demo.week import DEMO_BRAND, generate_week
@@ -84,6 +84,26 @@ def _create_brand_and_people() -> Brand:
             password=settings.SENTINELLE_DEMO_PASSWORD,
             departments=list(Department.objects.filter(brand=brand, kind=dept_kind)),
         )
+    SlaPolicy.objects.create(
+        brand=brand,
+        name="Standard",
+        acknowledge_minutes=60,
+        owner_minutes=120,
+        first_answer_minutes=240,
+        update_minutes=1440,
+        resolution_minutes=5 * 540,
+    )
+    SlaPolicy.objects.create(
+        brand=brand,
+        name="Crise",
+        risk_level="crisis",
+        business_hours_only=False,
+        acknowledge_minutes=15,
+        owner_minutes=30,
+        first_answer_minutes=60,
+        update_minutes=240,
+        resolution_minutes=24 * 60,
+    )
     WatchQuery.objects.create(
         brand=brand, name="Vélonova", query='"vélonova" OR velonova OR @velonova OR "bastion u"'
     )
