@@ -18,6 +18,7 @@ from sentinelle.brands.actions import (
 )
 from sentinelle.brands.forms import DepartmentForm, MemberForm, NewMemberForm
 from sentinelle.brands.models import Department, Membership, Role
+from sentinelle.web.form_pages import model_form_page
 
 
 @require_http_methods(["GET", "POST"])
@@ -89,24 +90,28 @@ def member_remove(request: HttpRequest, pk: int) -> HttpResponse:
 @brand_view(Role.LEAD)
 def department_list(request: HttpRequest) -> HttpResponse:
     form = DepartmentForm(request.POST or None, instance=Department(brand=request.brand))
-    if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("Department added."))
-        return redirect("web:brands:departments", brand_slug=request.brand.slug)
-    departments = request.brand.departments.all()
-    return render(request, "brands/departments.html", {"departments": departments, "form": form})
+    return model_form_page(
+        request,
+        form,
+        template="brands/departments.html",
+        context={"departments": request.brand.departments.all()},
+        saved=_("Department added."),
+        back_to="web:brands:departments",
+    )
 
 
 @require_http_methods(["GET", "POST"])
 @brand_view(Role.LEAD)
 def department_edit(request: HttpRequest, pk: int) -> HttpResponse:
     department = get_object_or_404(Department, pk=pk, brand=request.brand)
-    form = DepartmentForm(request.POST or None, instance=department)
-    if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("Department updated."))
-        return redirect("web:brands:departments", brand_slug=request.brand.slug)
-    return render(request, "brands/department_edit.html", {"department": department, "form": form})
+    return model_form_page(
+        request,
+        DepartmentForm(request.POST or None, instance=department),
+        template="brands/department_edit.html",
+        context={"department": department},
+        saved=_("Department updated."),
+        back_to="web:brands:departments",
+    )
 
 
 @require_POST
