@@ -38,6 +38,7 @@ format: $(STAMP)
 
 eval: $(STAMP)
 	$(BIN)/sentinelle eval analysis
+	$(BIN)/sentinelle eval crisis
 
 bench: $(STAMP)
 	$(BIN)/sentinelle bench analysis
