@@ -15,6 +15,7 @@ ROUTES = {
     "web:inbox_counts": ("get", lambda objs: {}),
     "web:mention": ("get", lambda objs: {"pk": objs["mention"].pk}),
     "web:mention_open_case": ("post", lambda objs: {"pk": objs["free_mention"].pk}),
+    "web:mention_correct": ("post", lambda objs: {"pk": objs["mention"].pk}),
     "web:case": ("get", lambda objs: {"reference": objs["case"].reference}),
     "web:case_acknowledge": ("post", lambda objs: {"reference": objs["case"].reference}),
     "web:case_take": ("post", lambda objs: {"reference": objs["case"].reference}),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -175,3 +176,31 @@ class Attachment(models.Model):
 
     def __str__(self) -> str:
         return self.original_name
+
+
+class LabelCorrection(models.Model):
+    """An agent's correction of an automatic label: shown at once, and a training input."""
+
+    class Field(models.TextChoices):
+        COMPLAINT = "complaint", _("complaint")
+        SEVERITY = "severity", _("severity")
+        SENTIMENT = "sentiment", _("sentiment")
+        TOPIC = "topic", _("topic")
+
+    brand = models.ForeignKey("brands.Brand", on_delete=models.CASCADE, related_name="+")
+    mention = models.ForeignKey(Mention, on_delete=models.CASCADE, related_name="corrections")
+    field = models.CharField(max_length=20, choices=Field.choices)
+    old_value = models.CharField(max_length=40, blank=True)
+    new_value = models.CharField(max_length=40)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=now)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("label correction")
+        verbose_name_plural = _("label corrections")
+
+    def __str__(self) -> str:
+        return f"{self.mention_id} {self.field}: {self.old_value} → {self.new_value}"

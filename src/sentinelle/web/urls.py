@@ -11,6 +11,7 @@ brand_patterns = [
     path("inbox/counts/", views.inbox_counts, name="inbox_counts"),
     path("mentions/<int:pk>/", views.mention_detail, name="mention"),
     path("mentions/<int:pk>/open-case/", views.mention_open_case, name="mention_open_case"),
+    path("mentions/<int:pk>/correct/", views.mention_correct, name="mention_correct"),
     path("cases/<str:reference>/", views.case_detail, name="case"),
     path(
         "cases/<str:reference>/acknowledge/", case_views.case_acknowledge, name="case_acknowledge"

@@ -16,6 +16,7 @@ from sentinelle.cases.actions import CaseError, do_open_case
 from sentinelle.cases.models import Case, CaseStatus
 from sentinelle.cases.sla import case_clocks
 from sentinelle.core.choices import Channel
+from sentinelle.listening.corrections import TOPICS, CorrectionError, do_correct_label
 from sentinelle.listening.models import Mention
 from sentinelle.web.inbox import InboxFilters, count_inbox, list_inbox_cases, list_inbox_mentions
 
@@ -74,6 +75,7 @@ def mention_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "mention": mention,
         "case": Case.objects.filter(mention_links__mention=mention).first(),
         "replies": mention.replies.select_related("author").order_by("published_at")[:50],
+        "topics": sorted(TOPICS),
     }
     return render(request, "web/mention.html", context)
 
@@ -113,3 +115,21 @@ def case_detail(request: HttpRequest, reference: str) -> HttpResponse:
         "clocks": case_clocks(case),
     }
     return render(request, "web/case.html", context)
+
+
+@require_POST
+@brand_view()
+def mention_correct(request: HttpRequest, pk: int) -> HttpResponse:
+    mention = get_object_or_404(Mention, pk=pk, brand=request.brand)
+    try:
+        do_correct_label(
+            mention,
+            field=request.POST.get("field", ""),
+            value=request.POST.get("value", ""),
+            actor=request.user,
+        )
+    except CorrectionError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Thank you: the label is corrected and will train the model."))
+    return redirect("web:mention", brand_slug=request.brand.slug, pk=mention.pk)
