@@ -1,0 +1,1 @@
+"""The reply rules, one module per theme; ALL lists them in the order they run."""

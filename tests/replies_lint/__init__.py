@@ -1,0 +1,1 @@
+"""Tests for the reply linter (pure Python, no database)."""
