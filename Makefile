@@ -39,6 +39,7 @@ format: $(STAMP)
 eval: $(STAMP)
 	$(BIN)/sentinelle eval analysis
 	$(BIN)/sentinelle eval crisis
+	$(BIN)/sentinelle eval replies
 
 bench: $(STAMP)
 	$(BIN)/sentinelle bench analysis

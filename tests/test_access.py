@@ -20,6 +20,7 @@ ROUTES = {
     "web:case_acknowledge": ("post", lambda objs: {"reference": objs["case"].reference}),
     "web:case_take": ("post", lambda objs: {"reference": objs["case"].reference}),
     "web:case_reply": ("post", lambda objs: {"reference": objs["case"].reference}),
+    "web:case_reply_lint": ("post", lambda objs: {"reference": objs["case"].reference}),
     "web:case_revoke_links": ("post", lambda objs: {"reference": objs["case"].reference}),
     "web:portal_desk:submissions": ("get", lambda objs: {}),
     "web:portal_desk:submission_release": ("post", lambda objs: {"pk": objs["submission"].pk}),

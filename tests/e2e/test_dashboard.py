@@ -51,3 +51,24 @@ def test_an_agent_opens_a_case_from_a_mention(page, site):
     page.get_by_role("button", name="Ouvrir un dossier").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("VN-000001")
     expect(page.locator(".timeline").last).to_contain_text("Alice")
+
+
+def test_an_agent_fixes_a_hollow_reply_before_sending_it(page, site, brand, alice, mentions):
+    from sentinelle.cases.actions import do_acknowledge_case, do_assign_case, do_open_case
+
+    case = do_open_case(brand, title="Vis manquantes", mention=mentions[0], actor=None)
+    do_assign_case(do_acknowledge_case(case, actor=alice), owner=alice, actor=alice)
+    _login(page, site, "alice")
+    page.goto(f"{site}/b/velonova/cases/{case.reference}/")
+    box = page.get_by_label("Répondre au client")
+    box.fill("Votre demande a été transmise au service concerné. Le service client.")
+    expect(page.locator("#lint .rule-hollow")).to_be_visible()
+    expect(page.locator("#lint .rule-no_named_person")).to_be_visible()
+    box.fill(
+        "Bonjour, je comprends, un vélo livré sans vis c'est inacceptable. Je suis Alice et je "
+        "m'occupe de votre dossier : les vis partent ce soir, vous les aurez jeudi.\nAlice"
+    )
+    expect(page.locator("#lint .lint")).to_have_attribute("data-score", "100")
+    page.get_by_role("button", name="Envoyer la réponse").click()
+    expect(page.locator(".messages")).to_contain_text("Réponse envoyée")
+    expect(page.locator("body")).to_contain_text("les vis partent ce soir")

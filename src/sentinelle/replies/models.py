@@ -32,3 +32,19 @@ class Reply(models.Model):
 
     def __str__(self) -> str:
         return f"{self.case_id}: {self.text[:40]}"
+
+
+class BrandReplyTerm(models.Model):
+    """A phrase a brand does not want in its replies, with the reason and a better wording."""
+
+    brand = models.ForeignKey("brands.Brand", on_delete=models.CASCADE, related_name="+")
+    phrase = models.CharField(_("phrase"), max_length=200)
+    message = models.CharField(_("why"), max_length=300)
+    suggestion = models.CharField(_("write instead"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("reply term")
+        verbose_name_plural = _("reply terms")
+
+    def __str__(self) -> str:
+        return self.phrase

@@ -18,6 +18,7 @@ brand_patterns = [
     ),
     path("cases/<str:reference>/take/", case_views.case_take, name="case_take"),
     path("cases/<str:reference>/reply/", case_views.case_reply, name="case_reply"),
+    path("cases/<str:reference>/reply/lint/", case_views.case_reply_lint, name="case_reply_lint"),
     path(
         "cases/<str:reference>/revoke-links/",
         case_views.case_revoke_links,

@@ -99,11 +99,15 @@ def mention_open_case(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 @brand_view()
 def case_detail(request: HttpRequest, reference: str) -> HttpResponse:
-    case = get_object_or_404(
-        Case.objects.select_related("owner", "customer", "story"),
-        reference=reference,
-        brand=request.brand,
-    )
+    case = get_object_or_404(Case, reference=reference, brand=request.brand)
+    return render_case_page(request, case)
+
+
+def render_case_page(
+    request: HttpRequest, case: Case, extra: dict | None = None, *, status: int = 200
+) -> HttpResponse:
+    """The case page; `extra` carries a draft reply and its findings when sending was held."""
+    case = Case.objects.select_related("owner", "customer", "story").get(pk=case.pk)
     context = {
         "case": case,
         "events": case.events.select_related("actor"),
@@ -113,8 +117,9 @@ def case_detail(request: HttpRequest, reference: str) -> HttpResponse:
         "departments": case.consulted_departments.all(),
         "replies": case.replies.select_related("author"),
         "clocks": case_clocks(case),
+        **(extra or {}),
     }
-    return render(request, "web/case.html", context)
+    return render(request, "web/case.html", context, status=status)
 
 
 @require_POST
