@@ -218,5 +218,10 @@ LOGGING = {
 # The analysis pipeline (sentinelle.analysis.settings.AnalysisSettings fields).
 SENTINELLE_ANALYSIS: dict = {}
 SENTINELLE_ANALYSIS_ENABLED = env_bool("ANALYSIS", default=True)
+# Run in this order on every batch of newly stored mentions (each in its own savepoint).
+SENTINELLE_AFTER_STORE = [
+    "sentinelle.listening.analyze.analyze_mentions",
+    "sentinelle.cases.rules.apply_case_rules",
+]
 
 SENTINELLE_DEMO_PASSWORD = os.environ.get("SENTINELLE_DEMO_PASSWORD", "demo-sentinelle-2026")

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from sentinelle.cases.models import Case, CaseEvent, Customer, SlaPolicy
+from sentinelle.cases.models import Case, CaseEvent, CaseRule, Customer, SlaPolicy
 from sentinelle.web.admin_site import BrandScopedAdmin, admin_site
 
 
@@ -43,3 +43,8 @@ class CustomerAdmin(BrandScopedAdmin):
 class SlaPolicyAdmin(BrandScopedAdmin):
     list_display = ["name", "risk_level", "channel", "acknowledge_minutes", "owner_minutes",
                     "first_answer_minutes", "resolution_minutes", "brand"]  # fmt: skip
+
+
+@admin.register(CaseRule, site=admin_site)
+class CaseRuleAdmin(BrandScopedAdmin):
+    list_display = ["name", "enabled", "min_complaint_score", "min_severity", "channels", "brand"]

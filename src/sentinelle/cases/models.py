@@ -252,3 +252,33 @@ class SlaPolicy(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class CaseRule(models.Model):
+    """When a stored complaint opens a case (or joins its customer's open case) on its own."""
+
+    brand = models.ForeignKey("brands.Brand", on_delete=models.CASCADE, related_name="case_rules")
+    name = models.CharField(_("name"), max_length=120)
+    enabled = models.BooleanField(_("enabled"), default=True)
+    min_complaint_score = models.FloatField(_("minimum complaint score (0–1)"), default=0.5)
+    min_severity = models.PositiveSmallIntegerField(_("minimum severity (1–4)"), default=1)
+    channels = models.JSONField(
+        _("channels"), default=list, blank=True, help_text=_("Empty means every channel.")
+    )
+
+    class Meta:
+        verbose_name = _("case rule")
+        verbose_name_plural = _("case rules")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def matches(self, mention: Any) -> bool:
+        return bool(
+            self.enabled
+            and mention.is_complaint
+            and not mention.is_from_brand
+            and (mention.complaint_score or 0) >= self.min_complaint_score
+            and (mention.severity or 0) >= self.min_severity
+            and (not self.channels or mention.channel in self.channels)
+        )

@@ -17,7 +17,8 @@ from sentinelle.cases.actions import (
     do_open_case,
 )
 from sentinelle.cases.customers import do_create_customer, do_link_author
-from sentinelle.cases.models import Customer, SlaPolicy
+from sentinelle.cases.models import CaseRule, Customer, SlaPolicy
+from sentinelle.cases.rules import apply_case_rules
 from sentinelle.cli_admin import progress_bar
 from sentinelle.core.clock import now
 from sentinelle.demo.week import DEMO_BRAND, generate_week
@@ -61,6 +62,14 @@ def load_demo(*, reset: bool = False, console: Console | None = None) -> Brand:
         )
     console.print(f"{report.created} mentions replayed into {brand.name}.")
     cases = _open_demo_cases(brand)
+    # The brand's rule goes live after the scripted cases, then catches up on the week.
+    CaseRule.objects.create(
+        brand=brand, name="Plaintes sérieuses", min_complaint_score=0.8, min_severity=3
+    )
+    week = list(
+        Mention.objects.filter(brand=brand).select_related("author").order_by("published_at")
+    )
+    cases += apply_case_rules(week)
     console.print(f"{cases} cases opened for customers who wrote to the brand.")
     return brand
 

@@ -59,17 +59,12 @@ def analyze_mentions(mentions: Sequence[Mention]) -> int:
     return len(mentions)
 
 
-def analyze_safely(mentions: Sequence[Mention]) -> int:
-    """Analyse, but never lose or block a stored mention: on failure it stays pending."""
-    try:
-        with transaction.atomic():
-            return analyze_mentions(mentions)
-    except Exception:
-        log.exception("analysis failed for %d mentions; they stay pending", len(mentions))
-        return 0
-
-
 def analyze_pending(*, batch_size: int = 500) -> int:
     """Analyse mentions stored while analysis was unavailable."""
     pending = list(Mention.objects.filter(analyzed_at__isnull=True).order_by("pk")[:batch_size])
-    return analyze_safely(pending)
+    try:
+        with transaction.atomic():
+            return analyze_mentions(pending)
+    except Exception:
+        log.exception("analysis of %d pending mentions failed; they stay pending", len(pending))
+        return 0

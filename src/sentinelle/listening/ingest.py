@@ -12,9 +12,9 @@ from sentinelle.brands.models import Brand
 from sentinelle.core.choices import Channel
 from sentinelle.core.clock import now
 from sentinelle.core.text import fingerprint, plain_text
-from sentinelle.listening.analyze import analyze_safely
 from sentinelle.listening.items import RawItem
 from sentinelle.listening.models import Author, Mention, Source, SourceKind
+from sentinelle.listening.steps import run_after_store
 
 SOURCE_KIND_FOR_CHANNEL = {
     Channel.BLOG: SourceKind.RSS,
@@ -138,7 +138,7 @@ def ingest_items(
             source.cursor = cursor
             fields.append("cursor")
         source.save(update_fields=fields)
-    analyze_safely(result.created)
+    run_after_store(result.created)
     return result
 
 

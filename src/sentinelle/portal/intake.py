@@ -154,6 +154,9 @@ def do_process_submission(submission: Submission, *, tracking_base_url: str) -> 
 
 
 def _case_for(customer: Any, mention: Mention) -> Case:
+    already = Case.objects.filter(mention_links__mention=mention).first()
+    if already is not None:
+        return already
     open_case = customer.cases.filter(status__in=OPEN_STATUSES).order_by("opened_at").first()
     if open_case is not None:
         return do_attach_mention(open_case, mention, actor=None)

@@ -1,0 +1,47 @@
+"""Case rules open a case for a stored complaint, or add it to its customer's open case."""
+
+from __future__ import annotations
+
+from sentinelle.cases.models import Case, CaseRule
+from tests.conftest import ingest_dicts, make_item
+
+ANGRY = (
+    "Trois semaines sans réponse du SAV Vélonova, j'ai appelé cinq fois. Je vais voir un avocat."
+)
+
+
+def test_a_complaint_opens_a_case_and_the_next_one_joins_it(brand):
+    CaseRule.objects.create(brand=brand, name="Plaintes", min_complaint_score=0.5)
+    author = {"handle": "@nadia@mastodon.example", "name": "Nadia B."}
+    ingest_dicts(brand, [make_item(1, text=ANGRY, author=author)])
+    case = Case.objects.get(brand=brand)
+    assert case.customer.display_name == "Nadia B."
+    assert case.risk_level == "watch"
+    assert case.events.get(kind="opened").data["reason"] == "rule: Plaintes"
+    ingest_dicts(brand, [make_item(2, text=ANGRY + " Toujours rien !", author=author)])
+    assert Case.objects.filter(brand=brand).count() == 1
+    assert case.mention_links.count() == 2
+
+
+def test_the_same_order_number_across_channels_is_one_customer(brand):
+    CaseRule.objects.create(brand=brand, name="Plaintes")
+    email = make_item(1, channel="email", source="Support", text=ANGRY, references={"order": "VN-482913"},
+                      author={"handle": "nadia@example.org", "email": "nadia@example.org"})  # fmt: skip
+    post = make_item(2, text=ANGRY, references={"order": "VN-482913"},
+                     author={"handle": "@nadia_b@bsky.example"}, channel="bluesky",
+                     source="Bluesky")  # fmt: skip
+    ingest_dicts(brand, [email])
+    ingest_dicts(brand, [post])
+    case = Case.objects.get(brand=brand)
+    assert set(case.mention_links.values_list("mention__channel", flat=True)) == {
+        "email",
+        "bluesky",
+    }
+
+
+def test_without_a_matching_rule_no_case_opens(brand):
+    CaseRule.objects.create(brand=brand, name="Graves", min_severity=4, channels=["email"])
+    ingest_dicts(brand, [make_item(1, text=ANGRY)])
+    ingest_dicts(brand, [make_item(2, text="Merci Vélonova, super vélo !", lang="fr")])
+    ingest_dicts(brand, [make_item(3, text=ANGRY, is_brand=True)])
+    assert not Case.objects.exists()
