@@ -17,9 +17,13 @@ START = datetime(2026, 11, 16, 10, 0, tzinfo=UTC)
 
 def _policy(brand):
     return SlaPolicy.objects.create(
-        brand=brand, name="24/7", business_hours_only=False, acknowledge_minutes=60,
-        owner_minutes=120, warn_before_minutes=20,
-    )  # fmt: skip
+        brand=brand,
+        name="24/7",
+        business_hours_only=False,
+        acknowledge_minutes=60,
+        owner_minutes=120,
+        warn_before_minutes=20,
+    )
 
 
 def test_a_breach_escalates_to_the_leads_once(brand, mentions, alice, dana, erin):

@@ -25,11 +25,22 @@ def test_a_complaint_opens_a_case_and_the_next_one_joins_it(brand):
 
 def test_the_same_order_number_across_channels_is_one_customer(brand):
     CaseRule.objects.create(brand=brand, name="Plaintes")
-    email = make_item(1, channel="email", source="Support", text=ANGRY, references={"order": "VN-482913"},
-                      author={"handle": "nadia@example.org", "email": "nadia@example.org"})  # fmt: skip
-    post = make_item(2, text=ANGRY, references={"order": "VN-482913"},
-                     author={"handle": "@nadia_b@bsky.example"}, channel="bluesky",
-                     source="Bluesky")  # fmt: skip
+    email = make_item(
+        1,
+        channel="email",
+        source="Support",
+        text=ANGRY,
+        references={"order": "VN-482913"},
+        author={"handle": "nadia@example.org", "email": "nadia@example.org"},
+    )
+    post = make_item(
+        2,
+        text=ANGRY,
+        references={"order": "VN-482913"},
+        author={"handle": "@nadia_b@bsky.example"},
+        channel="bluesky",
+        source="Bluesky",
+    )
     ingest_dicts(brand, [email])
     ingest_dicts(brand, [post])
     case = Case.objects.get(brand=brand)

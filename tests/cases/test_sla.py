@@ -35,10 +35,16 @@ def _clocks(case, at):
 @pytest.fixture
 def around_the_clock(brand):
     return SlaPolicy.objects.create(
-        brand=brand, name="24/7", business_hours_only=False, acknowledge_minutes=60,
-        owner_minutes=120, first_answer_minutes=180, update_minutes=600,
-        resolution_minutes=24 * 60, warn_before_minutes=15,
-    )  # fmt: skip
+        brand=brand,
+        name="24/7",
+        business_hours_only=False,
+        acknowledge_minutes=60,
+        owner_minutes=120,
+        first_answer_minutes=180,
+        update_minutes=600,
+        resolution_minutes=24 * 60,
+        warn_before_minutes=15,
+    )
 
 
 @pytest.fixture
@@ -113,8 +119,10 @@ def test_no_clock_runs_after_resolution(brand, mentions, alice, around_the_clock
         do_resolve_case(case, final_answer="Remplacée.", outcome="positive", actor=alice)
     clocks = _clocks(case, start + timedelta(days=30))
     assert clocks["resolution"].state == ClockState.MET
-    assert all(c.state not in {ClockState.RUNNING, ClockState.WARNING, ClockState.BREACHED}
-               for c in clocks.values())  # fmt: skip
+    assert all(
+        c.state not in {ClockState.RUNNING, ClockState.WARNING, ClockState.BREACHED}
+        for c in clocks.values()
+    )
     assert next_due(list(clocks.values())) is None
 
 
@@ -154,8 +162,9 @@ def test_a_reopened_case_resumes_its_resolution_clock(brand, mentions, alice, ar
 
 def test_the_most_specific_policy_applies(brand, mentions, around_the_clock):
     crisis = SlaPolicy.objects.create(brand=brand, name="Crise", risk_level="crisis")
-    social = SlaPolicy.objects.create(brand=brand, name="Crise Mastodon", risk_level="crisis",
-                                      channel="mastodon")  # fmt: skip
+    social = SlaPolicy.objects.create(
+        brand=brand, name="Crise Mastodon", risk_level="crisis", channel="mastodon"
+    )
     case = _open(brand, mentions, datetime(2026, 11, 16, 10, 0, tzinfo=UTC))
     assert policy_for(case) == around_the_clock
     case.risk_level = "crisis"

@@ -15,13 +15,37 @@ import pytest
 from sentinelle.demo.texts_common import ALL_AGENTS, BLOG_URL
 from sentinelle.demo.week import DEFAULT_START, DEMO_BRAND, STORIES, generate_week, write_jsonl
 
-CHANNELS = {"blog", "forum", "news", "mastodon", "bluesky", "reddit", "facebook", "youtube",
-            "email", "form"}  # fmt: skip
+CHANNELS = {
+    "blog",
+    "forum",
+    "news",
+    "mastodon",
+    "bluesky",
+    "reddit",
+    "facebook",
+    "youtube",
+    "email",
+    "form",
+}
 SOCIAL = {"mastodon", "bluesky", "reddit", "facebook", "youtube"}
 PUBLIC = CHANNELS - {"email", "form"}
-KEYS = {"channel", "source", "external_id", "url", "title", "text", "content_type", "lang",
-        "published_at", "author", "parent_external_id", "engagement", "references", "is_brand",
-        "truth"}  # fmt: skip
+KEYS = {
+    "channel",
+    "source",
+    "external_id",
+    "url",
+    "title",
+    "text",
+    "content_type",
+    "lang",
+    "published_at",
+    "author",
+    "parent_external_id",
+    "engagement",
+    "references",
+    "is_brand",
+    "truth",
+}
 STAMP = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$")
 WEEK = timedelta(days=7)
 

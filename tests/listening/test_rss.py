@@ -293,9 +293,12 @@ def test_polling_an_rss_source_stores_mentions_once(brand, monkeypatch):
             http, "fetch", partial(http.fetch, **public_names({"carnet.example": server}))
         )
         source = Source.objects.create(
-            brand=brand, name="Le Carnet", kind="rss", channel="blog",
+            brand=brand,
+            name="Le Carnet",
+            kind="rss",
+            channel="blog",
             config={"url": "http://carnet.example/feed/"},
-        )  # fmt: skip
+        )
         assert poll_source(source) == 2
         source.refresh_from_db()
         assert source.cursor["etag"] == '"a1"' and len(source.cursor["seen"]) == 2

@@ -196,10 +196,16 @@ def test_a_plain_html_form_on_the_brands_own_site_can_post_without_a_token(brand
     from django.test import Client
 
     outside = Client(enforce_csrf_checks=True, HTTP_ORIGIN="https://www.velonova.example")
-    response = outside.post(_url(brand), {
-        "name": "Léa", "email": "lea@example.org", "earlier_contact": "none",
-        "problem": "Le cadenas s'ouvre avec un stylo, je veux un échange.", "wish": "other",
-    })  # fmt: skip
+    response = outside.post(
+        _url(brand),
+        {
+            "name": "Léa",
+            "email": "lea@example.org",
+            "earlier_contact": "none",
+            "problem": "Le cadenas s'ouvre avec un stylo, je veux un échange.",
+            "wish": "other",
+        },
+    )
     assert response.status_code == 200
     assert Case.objects.filter(brand=brand).count() == 1
 

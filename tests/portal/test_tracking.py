@@ -55,9 +55,13 @@ def test_internal_details_and_other_customers_never_show(client, filed, brand, m
     do_attach_mention(case, public, actor=None)  # a public post linked by an agent
     other = client.post(
         reverse("portal:form", args=[brand.slug]),
-        complaint(email="autre@example.org", name="Autre Client", reference="",
-                  problem="Secret d'un autre client : ma commande perdue."),
-    )  # fmt: skip
+        complaint(
+            email="autre@example.org",
+            name="Autre Client",
+            reference="",
+            problem="Secret d'un autre client : ma commande perdue.",
+        ),
+    )
     assert other.status_code == 200
     page = client.get(path).text
     assert public.text not in page

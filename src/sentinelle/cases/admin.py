@@ -41,8 +41,16 @@ class CustomerAdmin(BrandScopedAdmin):
 
 @admin.register(SlaPolicy, site=admin_site)
 class SlaPolicyAdmin(BrandScopedAdmin):
-    list_display = ["name", "risk_level", "channel", "acknowledge_minutes", "owner_minutes",
-                    "first_answer_minutes", "resolution_minutes", "brand"]  # fmt: skip
+    list_display = [
+        "name",
+        "risk_level",
+        "channel",
+        "acknowledge_minutes",
+        "owner_minutes",
+        "first_answer_minutes",
+        "resolution_minutes",
+        "brand",
+    ]
 
 
 @admin.register(CaseRule, site=admin_site)

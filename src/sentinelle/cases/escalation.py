@@ -47,9 +47,12 @@ def _notify(case: Case, emails: list[str], target: str, *, warning: bool) -> Non
     kind = "warn" if warning else "breach"
     for email in emails:
         enqueue_email(
-            to=email, subject=subject, body=body, brand=case.brand,
+            to=email,
+            subject=subject,
+            body=body,
+            brand=case.brand,
             dedupe_key=f"sla-{kind}-{case.pk}-{target}-{email}"[:200],
-        )  # fmt: skip
+        )
 
 
 def refresh_open_cases(*, limit: int = 1000) -> int:

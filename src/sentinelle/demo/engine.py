@@ -23,9 +23,31 @@ WEEK = 7 * DAY
 
 #: relative activity for each local hour: quiet at night, a lunch peak and an evening peak
 HOUR_WEIGHTS = (
-    1.0, 0.6, 0.4, 0.3, 0.3, 0.5, 1.2, 2.6, 4.0, 5.0, 5.5, 6.5,
-    8.5, 8.0, 6.0, 5.5, 5.5, 6.0, 7.5, 8.5, 8.5, 7.0, 4.5, 2.4,
-)  # fmt: skip
+    1.0,
+    0.6,
+    0.4,
+    0.3,
+    0.3,
+    0.5,
+    1.2,
+    2.6,
+    4.0,
+    5.0,
+    5.5,
+    6.5,
+    8.5,
+    8.0,
+    6.0,
+    5.5,
+    5.5,
+    6.0,
+    7.5,
+    8.5,
+    8.5,
+    7.0,
+    4.5,
+    2.4,
+)
 #: local time = UTC + offset (November: Paris is UTC+1, Montréal/Toronto UTC-5)
 UTC_OFFSET_H = {"fr": 1, "qc": -5}
 

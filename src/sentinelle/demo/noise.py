@@ -14,49 +14,117 @@ EMOJI = {
     "happy": ["😍", "🚲", "🙌", "👍", "💚", "✨", "🥰", "👏", "🔥"],
     "alarm": ["⚠️", "🚨", "‼️", "😱", "🔥", "👀"],
     "neutral": ["🚲", "👀", "🤔", "🙂", "📦"],
-}  # fmt: skip
+}
 HASHTAGS = {
     "fr": ["#Vélonova", "#velonova", "#vélotaf", "#vélo", "#antivol", "#VAE", "#conso", "#SAV"],
     "en": ["#Velonova", "#cycling", "#bikecommuting", "#ebike", "#bikelock", "#fail", "#bikeMTL"],
     "es": ["#bici", "#ciclismo", "#Velonova"],
     "de": ["#Fahrrad", "#Radfahren", "#Velonova"],
-}  # fmt: skip
+}
 BRAND_AT = {
     "mastodon": "@velonova@mastodon.example",
     "bluesky": "@velonova.bsky.social",
     "youtube": "@Velonova",
 }
 SMS = {
-    "fr": [("c'est ", "c "), ("C'est ", "C "), ("pourquoi", "pk"), ("toujours", "tjrs"),
-           ("beaucoup", "bcp"), ("quelque chose", "qqch"), ("je sais pas", "jsp"),
-           ("vraiment", "vrmt"), ("aujourd'hui", "ajd"), ("s'il vous plaît", "svp"),
-           ("parce que", "pcq"), ("tout le monde", "tlm"), ("Je suis ", "Chui "),
-           ("je suis ", "chui "), ("rendez-vous", "rdv"), ("quand même", "qd même")],
-    "qc": [("je suis ", "chu "), ("Je suis ", "Chu "), ("il y a ", "y'a "), ("Il y a ", "Y'a "),
-           ("tu sais", "tsé"), ("pas du tout", "pantoute"), ("ce soir", "à soir"),
-           ("cette ", "c'te "), ("Il faut ", "Faut "), ("je vais ", "j'vais ")],
-    "en": [(" you ", " u "), ("You ", "U "), (" your ", " ur "), (" are ", " r "),
-           ("please", "pls"), ("to be honest", "tbh"), ("Thanks", "Thx"), ("thanks", "thx"),
-           (" because ", " bc "), ("I don't know", "idk"), ("right now", "rn"),
-           ("going to", "gonna"), ("want to", "wanna"), ("people", "ppl"), ("seriously", "srsly")],
-}  # fmt: skip
+    "fr": [
+        ("c'est ", "c "),
+        ("C'est ", "C "),
+        ("pourquoi", "pk"),
+        ("toujours", "tjrs"),
+        ("beaucoup", "bcp"),
+        ("quelque chose", "qqch"),
+        ("je sais pas", "jsp"),
+        ("vraiment", "vrmt"),
+        ("aujourd'hui", "ajd"),
+        ("s'il vous plaît", "svp"),
+        ("parce que", "pcq"),
+        ("tout le monde", "tlm"),
+        ("Je suis ", "Chui "),
+        ("je suis ", "chui "),
+        ("rendez-vous", "rdv"),
+        ("quand même", "qd même"),
+    ],
+    "qc": [
+        ("je suis ", "chu "),
+        ("Je suis ", "Chu "),
+        ("il y a ", "y'a "),
+        ("Il y a ", "Y'a "),
+        ("tu sais", "tsé"),
+        ("pas du tout", "pantoute"),
+        ("ce soir", "à soir"),
+        ("cette ", "c'te "),
+        ("Il faut ", "Faut "),
+        ("je vais ", "j'vais "),
+    ],
+    "en": [
+        (" you ", " u "),
+        ("You ", "U "),
+        (" your ", " ur "),
+        (" are ", " r "),
+        ("please", "pls"),
+        ("to be honest", "tbh"),
+        ("Thanks", "Thx"),
+        ("thanks", "thx"),
+        (" because ", " bc "),
+        ("I don't know", "idk"),
+        ("right now", "rn"),
+        ("going to", "gonna"),
+        ("want to", "wanna"),
+        ("people", "ppl"),
+        ("seriously", "srsly"),
+    ],
+}
 ELONGATE = {
-    "fr": ["nul", "trop", "non", "honte", "sérieux", "merci", "génial", "super", "jamais", "bravo",
-           "déçu", "top", "grave", "ouf"],
-    "en": ["so", "no", "never", "please", "really", "love", "cool", "nope", "what", "why", "sick",
-           "yes", "wow"],
-}  # fmt: skip
+    "fr": [
+        "nul",
+        "trop",
+        "non",
+        "honte",
+        "sérieux",
+        "merci",
+        "génial",
+        "super",
+        "jamais",
+        "bravo",
+        "déçu",
+        "top",
+        "grave",
+        "ouf",
+    ],
+    "en": [
+        "so",
+        "no",
+        "never",
+        "please",
+        "really",
+        "love",
+        "cool",
+        "nope",
+        "what",
+        "why",
+        "sick",
+        "yes",
+        "wow",
+    ],
+}
 QC_FLAVOUR = {
-    "angry": [" C'est ben plate.", " Pantoute.", " Ça a pas d'allure.", " Chu pas mal tanné.",
-              " Franchement, c'est pas fort.", " Voyons donc."],
+    "angry": [
+        " C'est ben plate.",
+        " Pantoute.",
+        " Ça a pas d'allure.",
+        " Chu pas mal tanné.",
+        " Franchement, c'est pas fort.",
+        " Voyons donc.",
+    ],
     "happy": [" Full content!", " C'est malade!", " Vraiment le fun.", " Chu ben contente."],
-}  # fmt: skip
-QC_PREFIX = ["Ben là, ", "Coudonc, ", "Hey, ", "Bon ben, ", "Sérieux, "]  # fmt: skip
+}
+QC_PREFIX = ["Ben là, ", "Coudonc, ", "Hey, ", "Bon ben, ", "Sérieux, "]
 SWITCH = {
     "fr": [" lol", " WTF", " #fail", " bref.", " big fail", " sorry not sorry", " mdr"],
     "qc": [" anyway", " full poche", " big time", " c'est weird", " for real", " lol"],
     "en": [" c'est la vie.", " anyway.", " lol", " smh", " ugh."],
-}  # fmt: skip
+}
 _PROTECTED = re.compile(r"https?://|@|#|VN-|\d")
 
 

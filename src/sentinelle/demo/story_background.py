@@ -13,12 +13,37 @@ from sentinelle.demo.story_brand import brand_reply, follow_up
 
 DAYS = [1, 1, 1, 1, 1, 0.9, 0.8]
 VARIANTS = {"fr": 0.48, "qc": 0.13, "en": 0.36, "es": 0.015, "de": 0.015}
-PRAISE_PLAN = {"facebook": 38, "mastodon": 22, "bluesky": 18, "youtube": 20, "reddit": 8,
-               "forum": 8, "email": 5, "form": 3}  # fmt: skip
-QUESTION_PLAN = {"facebook": 34, "mastodon": 14, "bluesky": 10, "youtube": 15, "reddit": 8,
-                 "forum": 8, "email": 14, "form": 9}  # fmt: skip
-SPAM_PLAN = {"youtube": 15, "facebook": 11, "blog": 5, "mastodon": 6, "bluesky": 6, "reddit": 4,
-             "forum": 4, "email": 6, "form": 2}  # fmt: skip
+PRAISE_PLAN = {
+    "facebook": 38,
+    "mastodon": 22,
+    "bluesky": 18,
+    "youtube": 20,
+    "reddit": 8,
+    "forum": 8,
+    "email": 5,
+    "form": 3,
+}
+QUESTION_PLAN = {
+    "facebook": 34,
+    "mastodon": 14,
+    "bluesky": 10,
+    "youtube": 15,
+    "reddit": 8,
+    "forum": 8,
+    "email": 14,
+    "form": 9,
+}
+SPAM_PLAN = {
+    "youtube": 15,
+    "facebook": 11,
+    "blog": 5,
+    "mastodon": 6,
+    "bluesky": 6,
+    "reddit": 4,
+    "forum": 4,
+    "email": 6,
+    "form": 2,
+}
 FORUMS = {"en": "f_biketalk", "qc": "f_veloqc"}
 
 

@@ -31,8 +31,17 @@ TOPIC_WEIGHTS = {
     "return-refund": 2,
 }
 SEVERITY = {1: 0.2, 2: 0.4, 3: 0.28, 4: 0.12}
-PLAN = {"facebook": 106, "mastodon": 58, "bluesky": 54, "reddit": 14, "forum": 18,
-        "youtube": 40, "email": 90, "form": 65, "blog": 12}  # fmt: skip
+PLAN = {
+    "facebook": 106,
+    "mastodon": 58,
+    "bluesky": 54,
+    "reddit": 14,
+    "forum": 18,
+    "youtube": 40,
+    "email": 90,
+    "form": 65,
+    "blog": 12,
+}
 OPEN_BY_SEVERITY = {1: "mild", 2: "plain", 3: "angry", 4: "angry"}
 
 

@@ -44,21 +44,58 @@ KINDS = {
     "ex-ko": ([L.EXCHANGE_KO], True, 2, "sad"),
     "video": ([L.VIDEO_COMMENT], False, 0, "neutral"),
 }
-_EARLY = {"angry": 3, "tried": 3, "share": 4, "joke": 2, "agree": 2, "chat": 2, "ask": 1,
-          "advice": 1, "defend": 1}  # fmt: skip
-_MID = {"angry": 4, "threat": 1.5, "tried": 2, "share": 2, "joke": 3, "agree": 2, "chat": 1.5,
-        "ask": 2, "advice": 1.5, "defend": 2, "legalese": 2}  # fmt: skip
+_EARLY = {
+    "angry": 3,
+    "tried": 3,
+    "share": 4,
+    "joke": 2,
+    "agree": 2,
+    "chat": 2,
+    "ask": 1,
+    "advice": 1,
+    "defend": 1,
+}
+_MID = {
+    "angry": 4,
+    "threat": 1.5,
+    "tried": 2,
+    "share": 2,
+    "joke": 3,
+    "agree": 2,
+    "chat": 1.5,
+    "ask": 2,
+    "advice": 1.5,
+    "defend": 2,
+    "legalese": 2,
+}
 _PEAK = dict(_MID, threat=2.5, tried=1, ask=2.5, legalese=1.5)
-_LATE = {"angry": 1.5, "threat": 0.8, "joke": 1.5, "ask": 3, "ex-ok": 3, "ex-ko": 2.5,
-         "defend": 1.5, "agree": 1, "chat": 1}  # fmt: skip
+_LATE = {
+    "angry": 1.5,
+    "threat": 0.8,
+    "joke": 1.5,
+    "ask": 3,
+    "ex-ok": 3,
+    "ex-ko": 2.5,
+    "defend": 1.5,
+    "agree": 1,
+    "chat": 1,
+}
 PHASES = [_EARLY, _EARLY, _MID, _PEAK, _LATE, _LATE, _LATE]
 SUBJECT = {
-    "fr": ["Antivol Bastion U – demande d'échange", "Bastion U : remboursement",
-           "Réclamation antivol Bastion U", "Bastion U ouvert avec un stylo ??",
-           "Demande de rappel produit Bastion U"],
-    "en": ["Bastion U lock - replacement request", "Refund request: Bastion U",
-           "Bastion U lock defect", "Bastion U recall?"],
-}  # fmt: skip
+    "fr": [
+        "Antivol Bastion U – demande d'échange",
+        "Bastion U : remboursement",
+        "Réclamation antivol Bastion U",
+        "Bastion U ouvert avec un stylo ??",
+        "Demande de rappel produit Bastion U",
+    ],
+    "en": [
+        "Bastion U lock - replacement request",
+        "Refund request: Bastion U",
+        "Bastion U lock defect",
+        "Bastion U recall?",
+    ],
+}
 
 
 def lock_text(w: World, variant: str, kind: str | None, t: int) -> tuple[str, bool, int, str, str]:

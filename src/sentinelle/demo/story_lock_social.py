@@ -214,11 +214,25 @@ _BYE = {
 
 
 QUOTE = {
-    "fr": ["Ça.", "Exactement ce que je disais hier.", "À lire 👇", "Tellement vrai :",
-           "Je partage :", "Je relaie :", "Résumé parfait de la situation :"],
-    "en": ["This.", "Exactly what I said yesterday.", "Read this 👇", "So true:", "Sharing:",
-           "Boosting for visibility:", "Perfect summary:"],
-}  # fmt: skip
+    "fr": [
+        "Ça.",
+        "Exactement ce que je disais hier.",
+        "À lire 👇",
+        "Tellement vrai :",
+        "Je partage :",
+        "Je relaie :",
+        "Résumé parfait de la situation :",
+    ],
+    "en": [
+        "This.",
+        "Exactly what I said yesterday.",
+        "Read this 👇",
+        "So true:",
+        "Sharing:",
+        "Boosting for visibility:",
+        "Perfect summary:",
+    ],
+}
 
 
 def quotes(w: World) -> None:

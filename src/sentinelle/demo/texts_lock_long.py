@@ -71,7 +71,11 @@ MAG_POST = {
 
 NEWS = [
     {
-        "source": "n_qv", "day": 3, "hour": 7.2, "variant": "fr", "boost": 3.0,
+        "source": "n_qv",
+        "day": 3,
+        "hour": 7.2,
+        "variant": "fr",
+        "boost": 3.0,
         "title": "Antivols : le Bastion U de Vélonova mis en échec par un simple stylo",
         "slug": "actu/antivols-bastion-u-velonova-stylo-38211",
         "text": (
@@ -86,7 +90,11 @@ NEWS = [
         ),
     },
     {
-        "source": "n_ac", "day": 3, "hour": 11.5, "variant": "fr", "boost": 4.0,
+        "source": "n_ac",
+        "day": 3,
+        "hour": 11.5,
+        "variant": "fr",
+        "boost": 4.0,
         "title": "Antivol ouvert avec un stylo : que peuvent exiger les clients de Vélonova ?",
         "slug": "consommation/antivol-velonova-stylo-droits-clients",
         "text": (
@@ -96,11 +104,15 @@ NEWS = [
             "attendu », rappelle une juriste de l'UFC-Que Choisir. Les acheteurs peuvent "
             "demander la réparation ou le remplacement du produit, et à défaut son "
             "remboursement.</p><p>Conservez votre preuve d'achat et faites votre demande par "
-            "écrit. <a href=\"" + BLOG_URL + "\">La vidéo du Carnet du Cycliste</a>.</p>"
+            'écrit. <a href="' + BLOG_URL + '">La vidéo du Carnet du Cycliste</a>.</p>'
         ),
     },
     {
-        "source": "n_mr", "day": 3, "hour": 9.0, "variant": "en", "boost": 4.0,
+        "source": "n_mr",
+        "day": 3,
+        "hour": 9.0,
+        "variant": "en",
+        "boost": 4.0,
         "title": "Velonova's 'Bastion' bike lock beaten by a ballpoint pen",
         "slug": "2026/bike-lock-ballpoint-pen-velonova-bastion",
         "text": (
@@ -113,7 +125,11 @@ NEWS = [
         ),
     },
     {
-        "source": "n_pu", "day": 3, "hour": 11.0, "variant": "qc", "boost": 3.5,
+        "source": "n_pu",
+        "day": 3,
+        "hour": 11.0,
+        "variant": "qc",
+        "boost": 3.5,
         "title": "Un cadenas Vélonova ouvert avec un crayon : l'OPC reçoit des plaintes",
         "slug": "consommation/cadenas-velonova-crayon-opc",
         "text": (
@@ -125,7 +141,11 @@ NEWS = [
         ),
     },
     {
-        "source": "n_qv", "day": 4, "hour": 8.0, "variant": "fr", "boost": 5.0,
+        "source": "n_qv",
+        "day": 4,
+        "hour": 8.0,
+        "variant": "fr",
+        "boost": 5.0,
         "title": "Bastion U : Vélonova promet l'échange gratuit de ses antivols",
         "slug": "actu/bastion-u-velonova-echange-gratuit-38260",
         "text": (
@@ -137,7 +157,11 @@ NEWS = [
         ),
     },
     {
-        "source": "n_mr", "day": 4, "hour": 10.0, "variant": "en", "boost": 5.0,
+        "source": "n_mr",
+        "day": 4,
+        "hour": 10.0,
+        "variant": "en",
+        "boost": 5.0,
         "title": "Velonova to replace Bastion U locks for free after pen video",
         "slug": "2026/velonova-replace-bastion-u-locks-free",
         "text": (
@@ -148,7 +172,11 @@ NEWS = [
         ),
     },
     {
-        "source": "n_ac", "day": 5, "hour": 9.5, "variant": "fr", "boost": 3.0,
+        "source": "n_ac",
+        "day": 5,
+        "hour": 9.5,
+        "variant": "fr",
+        "boost": 3.0,
         "title": "Échange des Bastion U : le mode d'emploi",
         "slug": "consommation/echange-bastion-u-mode-emploi",
         "text": (
@@ -160,7 +188,11 @@ NEWS = [
         ),
     },
     {
-        "source": "n_ea", "day": 4, "hour": 7.0, "variant": "fr", "boost": 2.0,
+        "source": "n_ea",
+        "day": 4,
+        "hour": 7.0,
+        "variant": "fr",
+        "boost": 2.0,
         "title": "Vélonova : l'affaire de l'antivol pourrait coûter plusieurs millions",
         "slug": "entreprises/velonova-affaire-antivol-cout",
         "text": (
@@ -171,7 +203,11 @@ NEWS = [
         ),
     },
     {
-        "source": "n_pu", "day": 5, "hour": 9.0, "variant": "qc", "boost": 2.5,
+        "source": "n_pu",
+        "day": 5,
+        "hour": 9.0,
+        "variant": "qc",
+        "boost": 2.5,
         "title": "Cadenas Vélonova : l'échange commence, file d'attente au Plateau",
         "slug": "consommation/cadenas-velonova-echange-file-plateau",
         "text": (
@@ -182,7 +218,11 @@ NEWS = [
         ),
     },
     {
-        "source": "n_mr", "day": 5, "hour": 14.0, "variant": "en", "boost": 1.5,
+        "source": "n_mr",
+        "day": 5,
+        "hour": 14.0,
+        "variant": "en",
+        "boost": 1.5,
         "title": "How to tell if your bike lock has a tubular cylinder",
         "slug": "2026/how-to-tell-tubular-cylinder-bike-lock",
         "text": (
@@ -192,7 +232,11 @@ NEWS = [
         ),
     },
     {
-        "source": "n_qv", "day": 6, "hour": 9.5, "variant": "fr", "boost": 1.5,
+        "source": "n_qv",
+        "day": 6,
+        "hour": 9.5,
+        "variant": "fr",
+        "boost": 1.5,
         "title": "Antivols : bien choisir après l'affaire Bastion U",
         "slug": "conseils/antivols-bien-choisir-apres-bastion-u-38321",
         "text": (
@@ -201,20 +245,27 @@ NEWS = [
             "cyclistes. Et toujours : deux antivols de types différents valent mieux qu'un.</p>"
         ),
     },
-]  # fmt: skip
+]
 
 FORUM_THREADS = [
     {
-        "source": "f_velotaf", "variant": "fr", "replies": 40, "champion": "hugof",
+        "source": "f_velotaf",
+        "variant": "fr",
+        "replies": 40,
+        "champion": "hugof",
         "title": "[Alerte] Antivol Bastion U de Vélonova ouvert avec un stylo ?!",
         "text": (
-            "Salut à tous, je viens de tomber sur l'article du Carnet du Cycliste : " + BLOG_URL
+            "Salut à tous, je viens de tomber sur l'article du Carnet du Cycliste : "
+            + BLOG_URL
             + "\n\nIls ouvrent le Bastion U en 12 secondes avec un stylo bille. J'en ai deux à la "
             "maison, je vais tester ce soir. Quelqu'un a déjà essayé ?"
         ),
     },
     {
-        "source": "f_biketalk", "variant": "en", "replies": 36, "champion": None,
+        "source": "f_biketalk",
+        "variant": "en",
+        "replies": 36,
+        "champion": None,
         "title": "Velonova Bastion U - pen bypass (video)",
         "text": (
             "French cycling blog posted this yesterday: " + VIDEO + "\n\nBastion U opened with "
@@ -222,7 +273,10 @@ FORUM_THREADS = [
         ),
     },
     {
-        "source": "f_veloqc", "variant": "qc", "replies": 16, "champion": None,
+        "source": "f_veloqc",
+        "variant": "qc",
+        "replies": 16,
+        "champion": None,
         "title": "Cadenas Bastion U ouvert avec un crayon, vous en pensez quoi?",
         "text": (
             "Allô la gang, vous avez vu la vidéo? " + VIDEO + "\n\nJ'ai le même cadenas depuis "
@@ -230,30 +284,49 @@ FORUM_THREADS = [
             "demain matin."
         ),
     },
-]  # fmt: skip
+]
 EXCHANGE_THREAD = {
-    "source": "f_velotaf", "variant": "fr", "replies": 16, "champion": "hugof",
+    "source": "f_velotaf",
+    "variant": "fr",
+    "replies": 16,
+    "champion": "hugof",
     "title": "Échange Bastion U : vos retours d'expérience",
     "text": (
         "Bon, Vélonova échange enfin les Bastion U (" + EXCHANGE_URL + "). Je propose qu'on "
         "centralise ici les retours : délai, magasin ou courrier, modèle reçu."
     ),
-}  # fmt: skip
+}
 
 REDDIT_POSTS = [
-    {"source": "r_velo", "variant": "fr", "day": 2, "comments": 18,
-     "title": "L'antivol Bastion U de Vélonova s'ouvre avec un stylo Bic "
-              "(vidéo du Carnet du Cycliste)",
-     "text": BLOG_URL},
-    {"source": "r_bicycling", "variant": "en", "day": 2, "comments": 44,
-     "title": "PSA: Velonova Bastion U opens with a Bic pen in ~12 seconds (video)",
-     "text": "Saw this on a French blog, then tried it on mine. It works. " + VIDEO
-     + "\n\nIf you use one, add a second lock until they fix it."},
-    {"source": "r_montreal", "variant": "qc", "day": 3, "comments": 12,
-     "title": "Cadenas Vélonova ouvert avec un crayon - attention au métro Mont-Royal",
-     "text": "Mon vélo a été volé vendredi au métro Mont-Royal, barré avec un Bastion U. "
-     "Je pensais que le voleur avait une disqueuse. Ben non. " + VIDEO},
-]  # fmt: skip
+    {
+        "source": "r_velo",
+        "variant": "fr",
+        "day": 2,
+        "comments": 18,
+        "title": "L'antivol Bastion U de Vélonova s'ouvre avec un stylo Bic "
+        "(vidéo du Carnet du Cycliste)",
+        "text": BLOG_URL,
+    },
+    {
+        "source": "r_bicycling",
+        "variant": "en",
+        "day": 2,
+        "comments": 44,
+        "title": "PSA: Velonova Bastion U opens with a Bic pen in ~12 seconds (video)",
+        "text": "Saw this on a French blog, then tried it on mine. It works. "
+        + VIDEO
+        + "\n\nIf you use one, add a second lock until they fix it.",
+    },
+    {
+        "source": "r_montreal",
+        "variant": "qc",
+        "day": 3,
+        "comments": 12,
+        "title": "Cadenas Vélonova ouvert avec un crayon - attention au métro Mont-Royal",
+        "text": "Mon vélo a été volé vendredi au métro Mont-Royal, barré avec un Bastion U. "
+        "Je pensais que le voleur avait une disqueuse. Ben non. " + VIDEO,
+    },
+]
 
 BRAND_STATEMENT = {
     "fr": (

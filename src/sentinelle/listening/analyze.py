@@ -16,9 +16,16 @@ from sentinelle.listening.models import Mention
 log = logging.getLogger(__name__)
 MAX_ANALYZED_CHARS = 20_000
 FIELDS = [
-    "analysis", "analyzed_at", "language", "is_complaint", "complaint_score", "severity",
-    "sentiment", "sentiment_score", "topic",
-]  # fmt: skip
+    "analysis",
+    "analyzed_at",
+    "language",
+    "is_complaint",
+    "complaint_score",
+    "severity",
+    "sentiment",
+    "sentiment_score",
+    "topic",
+]
 
 
 @lru_cache(maxsize=1)

@@ -39,8 +39,16 @@ class PortalSettingsAdmin(BrandScopedAdmin):
 class SubmissionAdmin(BrandScopedAdmin):
     list_display = ["created_at", "email", "status", "reason", "brand"]
     list_filter = ["status"]
-    readonly_fields = ["brand", "created_at", "client_hash", "email", "payload", "status",
-                       "reason", "mention"]  # fmt: skip
+    readonly_fields = [
+        "brand",
+        "created_at",
+        "client_hash",
+        "email",
+        "payload",
+        "status",
+        "reason",
+        "mention",
+    ]
 
     def has_add_permission(self, request):
         return False

@@ -65,8 +65,12 @@ def case_reply(request: HttpRequest, reference: str) -> HttpResponse:
     if report.findings and (blocked or request.POST.get("confirm") != "1"):
         extra = {"draft": text, "lint": report, "blocked": bool(blocked), "held": True}
         return render_case_page(request, case, extra, status=422)
-    return _act(request, reference, lambda c: do_send_reply(c, author=request.user, text=text),
-                _("Reply sent."))  # fmt: skip
+    return _act(
+        request,
+        reference,
+        lambda c: do_send_reply(c, author=request.user, text=text),
+        _("Reply sent."),
+    )
 
 
 @require_POST

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from typing import Any
 from urllib.parse import urlencode
 
 from django.db.models import Case as When_
@@ -25,6 +26,9 @@ class InboxFilters:
     language: str = ""
     complaint: str = ""
     status: str = ""
+    owner: str = ""
+    department: str = ""
+    topic: str = ""
     q: str = ""
 
     @classmethod
@@ -40,11 +44,21 @@ class InboxFilters:
             language=language if language in {"fr", "en", "und", "other"} else "",
             complaint=query.get("complaint", "") if query.get("complaint") in {"1", "0"} else "",
             status=status if status in CaseStatus.values or status == "open" else "",
+            owner=_choice(query.get("owner", ""), {"me", "none"}, numeric=True),
+            department=_choice(query.get("department", ""), set(), numeric=True),
+            topic=query.get("topic", "")[:40] if query.get("topic", "").isidentifier() else "",
             q=query.get("q", "").strip()[:200],
         )
 
+    def as_items(self) -> list[tuple[str, str]]:
+        return [(k, v) for k, v in asdict(self).items() if v]
+
     def query_string(self) -> str:
-        return urlencode({k: v for k, v in asdict(self).items() if v})
+        return urlencode(self.as_items())
+
+
+def _choice(value: str, allowed: set[str], *, numeric: bool = False) -> str:
+    return value if value in allowed or (numeric and value.isdigit() and len(value) < 12) else ""
 
 
 def list_inbox_mentions(brand: Brand, filters: InboxFilters) -> QuerySet[Mention]:
@@ -57,6 +71,8 @@ def list_inbox_mentions(brand: Brand, filters: InboxFilters) -> QuerySet[Mention
         mentions = mentions.filter(language=filters.language)
     if filters.complaint:
         mentions = mentions.filter(is_complaint=filters.complaint == "1")
+    if filters.topic:
+        mentions = mentions.filter(topic=filters.topic)
     if filters.q:
         mentions = mentions.filter(text__icontains=filters.q)
     return mentions.order_by("-published_at", "-pk")
@@ -70,7 +86,7 @@ def _risk_rank() -> When_:
     )
 
 
-def list_inbox_cases(brand: Brand, filters: InboxFilters) -> QuerySet[Case]:
+def list_inbox_cases(brand: Brand, filters: InboxFilters, *, user: Any = None) -> QuerySet[Case]:
     cases = Case.objects.filter(brand=brand).select_related("owner", "customer")
     if filters.status == "open":
         cases = cases.filter(status__in=OPEN_STATUSES)
@@ -78,6 +94,16 @@ def list_inbox_cases(brand: Brand, filters: InboxFilters) -> QuerySet[Case]:
         cases = cases.filter(status=filters.status)
     if filters.channel:
         cases = cases.filter(channel=filters.channel)
+    if filters.owner == "me" and user is not None:
+        cases = cases.filter(owner=user)
+    elif filters.owner == "none":
+        cases = cases.filter(owner__isnull=True)
+    elif filters.owner:
+        cases = cases.filter(owner_id=int(filters.owner))
+    if filters.department:
+        cases = cases.filter(consulted_departments__id=int(filters.department))
+    if filters.topic:
+        cases = cases.filter(mention_links__mention__topic=filters.topic).distinct()
     if filters.q:
         cases = cases.filter(title__icontains=filters.q)
     return cases.annotate(risk_rank=_risk_rank()).order_by(

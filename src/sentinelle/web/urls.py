@@ -2,7 +2,7 @@
 
 from django.urls import include, path
 
-from sentinelle.web import case_views, views
+from sentinelle.web import case_reads, case_views, saved_views, views
 
 app_name = "web"
 
@@ -13,6 +13,10 @@ brand_patterns = [
     path("mentions/<int:pk>/open-case/", views.mention_open_case, name="mention_open_case"),
     path("mentions/<int:pk>/correct/", views.mention_correct, name="mention_correct"),
     path("cases/<str:reference>/", views.case_detail, name="case"),
+    path("cases/<str:reference>/export.json", case_reads.case_export, name="case_export"),
+    path("unresolved/", case_reads.unresolved, name="unresolved"),
+    path("views/", saved_views.save_view, name="save_view"),
+    path("views/<int:pk>/delete/", saved_views.delete_view, name="delete_view"),
     path(
         "cases/<str:reference>/acknowledge/", case_views.case_acknowledge, name="case_acknowledge"
     ),

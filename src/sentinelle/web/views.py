@@ -19,6 +19,7 @@ from sentinelle.core.choices import Channel
 from sentinelle.listening.corrections import TOPICS, CorrectionError, do_correct_label
 from sentinelle.listening.models import Mention
 from sentinelle.web.inbox import InboxFilters, count_inbox, list_inbox_cases, list_inbox_mentions
+from sentinelle.web.saved_views import list_saved_views
 
 PAGE_SIZE = 50
 
@@ -44,7 +45,7 @@ def home(request: HttpRequest) -> HttpResponse:
 def inbox(request: HttpRequest) -> HttpResponse:
     filters = InboxFilters.from_query(request.GET)
     if filters.tab == "cases":
-        rows = list_inbox_cases(request.brand, filters)
+        rows = list_inbox_cases(request.brand, filters, user=request.user)
     else:
         rows = list_inbox_mentions(request.brand, filters)
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
@@ -53,7 +54,12 @@ def inbox(request: HttpRequest) -> HttpResponse:
         "page": page,
         "counts": count_inbox(request.brand),
         "query_string": filters.query_string(),
+        "filters_items": filters.as_items(),
         "channel_choices": Channel.choices,
+        "members": request.brand.memberships.select_related("user").order_by("user__first_name"),
+        "departments": request.brand.departments.all(),
+        "topics": sorted(TOPICS),
+        "saved_views": list_saved_views(request.user, request.brand),
         "status_choices": CaseStatus.choices,
     }
     return render(request, "web/inbox.html", context)
