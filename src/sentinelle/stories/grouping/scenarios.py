@@ -1,0 +1,151 @@
+"""Incident replay scenarios, built deterministically from the demo week plus our own lines."""
+
+from __future__ import annotations
+
+import json
+import random
+from dataclasses import dataclass
+from datetime import timedelta
+from importlib import resources
+from typing import Any
+
+from sentinelle.demo.week import DEFAULT_SEED, DEFAULT_START, generate_week
+from sentinelle.stories.grouping.records import MentionRecord, parse_time, record_from_item
+
+NOISE = {"everyday", "praise", "question", "news", "spam", "brand-reply"}
+
+
+@dataclass(frozen=True, slots=True)
+class Scenario:
+    """A timed stream with its truth: each mention's label ("noise:<id>" when no incident)."""
+
+    name: str
+    shape: str
+    incident: str | None  # None: a quiet week
+    records: list[MentionRecord]
+    labels: dict[str, str]
+
+
+def _label(item: dict[str, Any], by_id: dict[str, dict[str, Any]]) -> str:
+    """The truth story, brand replies taking their parent's."""
+    story = item["truth"]["story"]
+    while story == "brand-reply" and item.get("parent_external_id") in by_id:
+        item = by_id[item["parent_external_id"]]
+        story = item["truth"]["story"]
+    return story
+
+
+def _build(name: str, shape: str, incident: str | None, items: list[dict[str, Any]]) -> Scenario:
+    by_id = {i["external_id"]: i for i in items}
+    items = sorted(items, key=lambda i: (i["published_at"], i["external_id"]))
+    labels = {}
+    for item in items:
+        story = _label(item, by_id)
+        labels[item["external_id"]] = story if story == incident else f"noise:{item['external_id']}"
+    return Scenario(name, shape, incident, [record_from_item(i) for i in items], labels)
+
+
+def _week(seed: int, keep: set[str]) -> list[dict[str, Any]]:
+    items = generate_week(seed=seed)
+    by_id = {i["external_id"]: i for i in items}
+    return [i for i in items if _label(i, by_id) in keep]
+
+
+def _additions(story: str) -> list[dict[str, Any]]:
+    text = resources.files(__package__).joinpath("data/additions.jsonl").read_text("utf-8")
+    out = []
+    for line in text.splitlines():
+        item = json.loads(line)
+        if item["truth"]["story"] == story:
+            at = DEFAULT_START + timedelta(hours=item.pop("offset_h"))
+            out.append({**item, "published_at": at.strftime("%Y-%m-%dT%H:%M:%SZ")})
+    return out
+
+
+def _compressed(items: list[dict[str, Any]], story: str, factor: float) -> list[dict[str, Any]]:
+    """The story's items with their time since its first mention divided by ``factor``."""
+    mine = [i for i in items if i["truth"]["story"] == story]
+    t0 = min(parse_time(i["published_at"]) for i in mine)
+    out = []
+    for item in mine:
+        at = t0 + (parse_time(item["published_at"]) - t0) / factor
+        out.append({**item, "published_at": at.strftime("%Y-%m-%dT%H:%M:%SZ")})
+    return out
+
+
+def _spam_wave(seed: int = 7, n: int = 150) -> list[dict[str, Any]]:
+    """A coordinated wave: many fresh accounts post the same giveaway in 3 hours."""
+    text = resources.files(__package__).joinpath("data/spam_wave.txt").read_text("utf-8")
+    templates = [t for t in text.splitlines() if t and not t.startswith("#")]
+    rng = random.Random(seed)  # noqa: S311 -- reproducible test data, not secrets
+    start = DEFAULT_START + timedelta(days=3, hours=14)
+    channels = ["facebook", "bluesky", "mastodon", "youtube", "reddit"]
+    out = []
+    for k in range(n):
+        at = start + timedelta(seconds=rng.uniform(0, 3 * 3600))
+        link = f"https://velonova-cadeau.example/?utm_source=fb&id={rng.randint(1, 3)}"
+        out.append(
+            {
+                "channel": rng.choice(channels),
+                "source": "spam",
+                "external_id": f"wave-{k}",
+                "url": f"https://social.example/p/wave-{k}",
+                "title": None,
+                "text": rng.choice(templates).format(n=rng.choice([100, 50, 200]), link=link),
+                "published_at": at.strftime("%Y-%m-%dT%H:%M:%SZ"),
+                "lang": "fr",
+                "author": {
+                    "handle": f"gift{rng.randint(10_000, 99_999)}",
+                    "followers": rng.randint(0, 40),
+                },
+                "engagement": {
+                    "likes": rng.randint(0, 3),
+                    "shares": rng.randint(0, 2),
+                    "replies": 0,
+                },
+                "truth": {"story": "spam-wave", "complaint": False, "severity": 0},
+            }
+        )
+    return out
+
+
+def scenarios() -> list[Scenario]:
+    """Five incidents of different shapes, a spam wave and two quiet weeks."""
+    week = generate_week()
+    noise = _week(DEFAULT_SEED, NOISE)
+
+    def incident(story: str) -> list[dict[str, Any]]:
+        by_id = {i["external_id"]: i for i in week}
+        return [i for i in week if _label(i, by_id) == story]
+
+    return [
+        _build(
+            "blog-to-news",
+            "blog post picked up by news after two days",
+            "pen-lock",
+            noise + incident("pen-lock"),
+        ),
+        _build(
+            "viral-video",
+            "video viral in hours (time / 6)",
+            "delivery-video",
+            noise + _compressed(incident("delivery-video"), "delivery-video", 6.0),
+        ),
+        _build(
+            "slow-burn",
+            "battery defect over a week",
+            "battery",
+            noise + incident("battery") + _additions("battery"),
+        ),
+        _build(
+            "double-deviation",
+            "rebate complaints going public over a week",
+            "rebate",
+            noise + incident("rebate"),
+        ),
+        _build(
+            "spam-wave", "coordinated spam wave (must not alarm)", "spam-wave", noise + _spam_wave()
+        ),
+        _build("quiet-week-1", "quiet week", None, noise),
+        _build("quiet-week-2", "quiet week (another seed)", None, _week(DEFAULT_SEED + 1, NOISE)),
+    ]

@@ -1,0 +1,103 @@
+"""What a mention's text contributes as evidence: terms, entities, links and a SimHash."""
+
+from __future__ import annotations
+
+import html
+import re
+import zlib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from sentinelle.core.text import fold
+from sentinelle.stories.grouping.records import MentionRecord
+from sentinelle.stories.grouping.urls import extract_urls
+
+_TAG = re.compile(r"<[^>]+>")
+_URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+_WORD = re.compile(r"\w+", re.UNICODE)
+_MENTION = re.compile(r"@[\w.@-]+")
+# Product and model names: runs of capitalised or digit-bearing words ("Bastion U", "E-City 500").
+_NAME_WORD = r"(?:[A-ZÀ-Ý][\w'’+-]*|\d[\w+-]*)"
+_NAME_RUN = re.compile(rf"\b{_NAME_WORD}(?:[ -]{_NAME_WORD})+")
+STEM = 6  # a shared prefix stem also matches French and English cognates (batterie, battery)
+SHINGLE = 3
+MIN_DUP_WORDS = 7  # shorter texts ("ok", "me too") repeat everywhere and prove nothing
+
+
+@cache
+def stopwords() -> frozenset[str]:
+    text = resources.files(__package__).joinpath("data/stopwords.txt").read_text("utf-8")
+    return frozenset(
+        w for line in text.splitlines() if not line.startswith("#") for w in line.split()
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Features:
+    """Terms with their weights before IDF, the canonical links and the SimHash (or None)."""
+
+    terms: dict[str, float]
+    links: tuple[str, ...]
+    simhash: int | None
+
+
+def clean(text: str) -> str:
+    """Plain text of a possibly HTML body."""
+    if "<" in text:
+        text = _TAG.sub(" ", text)
+    return html.unescape(text) if "&" in text else text
+
+
+def stem(word: str) -> str:
+    return word[:STEM]
+
+
+def terms_of(text: str) -> dict[str, float]:
+    """Content words (folded, stemmed) with weight 1, names and model numbers with more."""
+    stop = stopwords()
+    bare = _MENTION.sub(" ", _URL.sub(" ", text))
+    terms: dict[str, float] = {}
+    for word in _WORD.findall(fold(bare)):
+        if word in stop or (word.isdigit() and len(word) < 3) or len(word) < 2:
+            continue
+        terms[stem(word)] = 1.0
+    for run in _NAME_RUN.findall(bare):
+        words = [w for w in _WORD.findall(fold(run)) if w not in stop]
+        if len(words) >= 2:
+            terms["=" + "_".join(words)] = 2.0
+    return terms
+
+
+def shingle_hashes(text: str) -> list[int]:
+    """64-bit hashes of the word 3-shingles of the folded text without links or @handles."""
+    words = _WORD.findall(fold(_MENTION.sub(" ", _URL.sub(" ", text))))
+    if len(words) < MIN_DUP_WORDS:
+        return []
+    out = []
+    for i in range(len(words) - SHINGLE + 1):
+        data = " ".join(words[i : i + SHINGLE]).encode()
+        out.append(zlib.crc32(data) | zlib.crc32(data, 0x9E3779B9) << 32)
+    return out
+
+
+def simhash(hashes: list[int]) -> int | None:
+    """Charikar's SimHash of the shingle hashes (numpy does the 64 bit-columns at once)."""
+    if not hashes:
+        return None
+    import numpy as np
+
+    bits = np.unpackbits(np.array(hashes, dtype="<u8").view(np.uint8).reshape(-1, 8), axis=1)
+    ones = bits.sum(axis=0, dtype=np.int32)
+    return int.from_bytes(np.packbits(ones * 2 > len(hashes)).tobytes(), "big")
+
+
+def features(record: MentionRecord) -> Features:
+    body = clean(record.text)
+    full = f"{record.title}\n{body}" if record.title else body
+    links = extract_urls(full)
+    return Features(terms_of(full), tuple(links), simhash(shingle_hashes(body)))
+
+
+def hamming(a: int, b: int) -> int:
+    return (a ^ b).bit_count()
