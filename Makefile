@@ -40,6 +40,7 @@ eval: $(STAMP)
 	$(BIN)/sentinelle eval analysis
 	$(BIN)/sentinelle eval crisis
 	$(BIN)/sentinelle eval replies
+	$(BIN)/sentinelle eval cases
 
 bench: $(STAMP)
 	$(BIN)/sentinelle bench analysis

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 
 from sentinelle.brands.models import Role
 from sentinelle.cases.actions import do_open_case
 from sentinelle.portal.models import Submission, SubmissionStatus
+from sentinelle.web.models import SavedView
 
 # route name → (HTTP method, how to build its object kwargs from a brand's fixtures)
 ROUTES = {
@@ -17,8 +19,18 @@ ROUTES = {
     "web:mention_open_case": ("post", lambda objs: {"pk": objs["free_mention"].pk}),
     "web:mention_correct": ("post", lambda objs: {"pk": objs["mention"].pk}),
     "web:case": ("get", lambda objs: {"reference": objs["case"].reference}),
+    "web:case_export": ("get", lambda objs: {"reference": objs["case"].reference}),
+    "web:unresolved": ("get", lambda objs: {}),
+    "web:save_view": ("post", lambda objs: {}),
+    "web:delete_view": ("post", lambda objs: {"pk": objs["saved_views"][objs["who"]].pk}),
     "web:case_acknowledge": ("post", lambda objs: {"reference": objs["case"].reference}),
     "web:case_take": ("post", lambda objs: {"reference": objs["case"].reference}),
+    "web:case_wait": ("post", lambda objs: {"reference": objs["case"].reference}),
+    "web:case_note": ("post", lambda objs: {"reference": objs["case"].reference}),
+    "web:case_presence": ("post", lambda objs: {"reference": objs["case"].reference}),
+    "web:case_resolve": ("post", lambda objs: {"reference": objs["case"].reference}),
+    "web:case_close": ("post", lambda objs: {"reference": objs["case"].reference}),
+    "web:case_consult": ("post", lambda objs: {"reference": objs["case"].reference}),
     "web:case_reply": ("post", lambda objs: {"reference": objs["case"].reference}),
     "web:case_reply_lint": ("post", lambda objs: {"reference": objs["case"].reference}),
     "web:case_revoke_links": ("post", lambda objs: {"reference": objs["case"].reference}),
@@ -74,6 +86,16 @@ def _held_submission(brand):
     )
 
 
+def _saved_views(brand):
+    users = get_user_model().objects.filter(username__in=[*PERSONAS, "bob"])
+    return {
+        u.username: SavedView.objects.create(
+            user=u, brand=brand, name="Mes dossiers", query="tab=cases&owner=me"
+        )
+        for u in users
+    }
+
+
 def _objects(brand, mentions):
     case = do_open_case(brand, title="Vis manquantes", mention=mentions[0], actor=None)
     membership = brand.memberships.get(user__username="bob")
@@ -85,6 +107,7 @@ def _objects(brand, mentions):
         "department": brand.departments.first(),
         "source": brand.sources.first(),
         "submission": _held_submission(brand),
+        "saved_views": _saved_views(brand),
     }
 
 
@@ -106,6 +129,7 @@ def _objects_other(brand, mentions):
         "department": brand.departments.first(),
         "source": brand.sources.first(),
         "submission": _held_submission(brand),
+        "saved_views": _saved_views(brand),
     }
 
 
@@ -117,6 +141,7 @@ def _request(client, method, url):
 @pytest.mark.parametrize("persona", PERSONAS)
 def test_route_by_role(client, world, route, persona, django_user_model):
     method, kwargs_for = ROUTES[route]
+    world["own"]["who"] = world["other"]["who"] = persona
     client.force_login(django_user_model.objects.get(username=persona))
     url = reverse(route, kwargs={"brand_slug": "velonova", **kwargs_for(world["own"])})
     response = _request(client, method, url)
@@ -134,6 +159,7 @@ def test_route_by_role(client, world, route, persona, django_user_model):
 @pytest.mark.parametrize("persona", ["alice", "dana", "erin"])
 def test_other_brands_objects_are_404(client, world, route, persona, django_user_model):
     method, kwargs_for = ROUTES[route]
+    world["own"]["who"] = world["other"]["who"] = persona
     client.force_login(django_user_model.objects.get(username=persona))
     # the other brand's object under our own brand's address…
     other_kwargs = kwargs_for(world["other"])
@@ -150,6 +176,7 @@ def test_other_brands_objects_are_404(client, world, route, persona, django_user
 @pytest.mark.parametrize("route", sorted(ROUTES))
 def test_anonymous_is_sent_to_login(client, world, route):
     method, kwargs_for = ROUTES[route]
+    world["own"]["who"] = "alice"
     url = reverse(route, kwargs={"brand_slug": "velonova", **kwargs_for(world["own"])})
     response = _request(client, method, url)
     assert response.status_code == 302
@@ -159,6 +186,7 @@ def test_anonymous_is_sent_to_login(client, world, route):
 @pytest.mark.parametrize("route", [r for r, (m, _) in ROUTES.items() if m == "post"])
 def test_state_changing_routes_refuse_get(client, world, route, django_user_model):
     _, kwargs_for = ROUTES[route]
+    world["own"]["who"] = "erin"
     client.force_login(django_user_model.objects.get(username="erin"))
     url = reverse(route, kwargs={"brand_slug": "velonova", **kwargs_for(world["own"])})
     assert client.get(url).status_code == 405

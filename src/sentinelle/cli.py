@@ -199,6 +199,7 @@ def manage(ctx: typer.Context) -> None:
 def _register_analysis_commands() -> None:
     """The analysis library's commands; the library is light to import (models load lazily)."""
     from sentinelle.analysis import cli as analysis
+    from sentinelle.cases.linking import evaluate as linking
     from sentinelle.replies.lint import evaluate as replies
     from sentinelle.stories.bursts import nab as crisis
 
@@ -209,6 +210,7 @@ def _register_analysis_commands() -> None:
     eval_app.command("analysis")(analysis.eval_analysis_command)
     eval_app.command("crisis")(crisis.eval_crisis_command)
     eval_app.command("replies")(replies.eval_replies_command)
+    eval_app.command("cases")(linking.eval_cases_command)
     bench_app = typer.Typer(help="Measure speed.", no_args_is_help=True)
     bench_app.command("analysis")(analysis.bench_analysis_command)
     app.add_typer(model_app, name="model")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Any
 
@@ -15,6 +16,7 @@ from sentinelle.cases.models import (
     CaseEvent,
     CaseEventKind,
     CaseMention,
+    CaseNote,
     CaseStatus,
     Customer,
     Outcome,
@@ -22,6 +24,7 @@ from sentinelle.cases.models import (
 from sentinelle.cases.workflow import can_transition
 from sentinelle.core.choices import Channel, RiskLevel
 from sentinelle.core.clock import now
+from sentinelle.core.outbox import enqueue_email
 from sentinelle.listening.models import Mention
 
 
@@ -238,3 +241,36 @@ def do_record_answer(case: Case, *, actor: Any, channel: str) -> Case:
         case=case, kind=CaseEventKind.ANSWERED, actor=actor, data={"channel": channel}
     )
     return refresh_case_sla(case)
+
+
+MENTION = re.compile(r"(?<![\w@])@([\w.+-]{2,150})")
+
+
+@transaction.atomic
+def do_add_note(case: Case, *, author: Any, text: str) -> CaseNote:
+    """Add an internal note; colleagues named with @username are told by e-mail."""
+    text = text.strip()[:10_000]
+    if not text:
+        raise CaseError(_("A note cannot be empty."))
+    note = CaseNote.objects.create(case=case, author=author, text=text)
+    names = {m.lower() for m in MENTION.findall(text)}
+    members = Membership.objects.filter(brand_id=case.brand_id).select_related("user")
+    mentioned = [m.user for m in members if m.user.get_username().lower() in names]
+    note.mentioned.set(mentioned)
+    CaseEvent.objects.create(
+        case=case,
+        kind=CaseEventKind.NOTE,
+        actor=author,
+        data={"note": note.pk, "mentioned": [u.pk for u in mentioned]},
+    )
+    for user in mentioned:
+        if user.email and user != author:
+            enqueue_email(
+                to=user.email,
+                brand=case.brand,
+                dedupe_key=f"note-{note.pk}-{user.pk}",
+                subject=_("%(who)s mentioned you on %(ref)s")
+                % {"who": author.get_full_name() or author.get_username(), "ref": case.reference},
+                body=f"{case.reference} — {case.title}\n\n{text}",
+            )
+    return note

@@ -175,6 +175,7 @@ class CaseEventKind(models.TextChoices):
     REOPENED = "reopened", _("reopened")
     MENTION_ATTACHED = "mention_attached", _("mention attached")
     ANSWERED = "answered", _("answer sent")
+    NOTE = "note", _("internal note")
 
 
 class AppendOnlyError(Exception):
@@ -282,3 +283,21 @@ class CaseRule(models.Model):
             and (mention.severity or 0) >= self.min_severity
             and (not self.channels or mention.channel in self.channels)
         )
+
+
+class CaseNote(models.Model):
+    """An internal note on a case: for the team only, never shown to the customer."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="notes")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    text = models.TextField(_("note"))
+    mentioned = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="+")
+    created_at = models.DateTimeField(default=now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("internal note")
+        verbose_name_plural = _("internal notes")
+
+    def __str__(self) -> str:
+        return self.text[:40]

@@ -11,7 +11,17 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from sentinelle.brands.access import brand_view
-from sentinelle.cases.actions import CaseError, do_acknowledge_case, do_assign_case
+from sentinelle.brands.models import Department
+from sentinelle.cases.actions import (
+    CaseError,
+    do_acknowledge_case,
+    do_add_note,
+    do_assign_case,
+    do_close_case,
+    do_consult_department,
+    do_resolve_case,
+    do_wait_on_customer,
+)
 from sentinelle.cases.models import Case, CaseStatus
 from sentinelle.portal.tracking import do_revoke_tracking_links
 from sentinelle.replies.actions import MAX_REPLY_CHARS, do_send_reply
@@ -92,4 +102,72 @@ def case_revoke_links(request: HttpRequest, reference: str) -> HttpResponse:
         reference,
         do_revoke_tracking_links,
         _("The customer's tracking links are revoked."),
+    )
+
+
+@require_POST
+@brand_view()
+def case_wait(request: HttpRequest, reference: str) -> HttpResponse:
+    return _act(
+        request,
+        reference,
+        lambda c: do_wait_on_customer(c, actor=request.user),
+        _("The case waits for the customer; its clocks are paused."),
+    )
+
+
+@require_POST
+@brand_view()
+def case_resolve(request: HttpRequest, reference: str) -> HttpResponse:
+    """Record the final answer; a case cannot be resolved without one."""
+    answer = request.POST.get("final_answer", "")[:MAX_REPLY_CHARS]
+    outcome = request.POST.get("outcome", "")
+    compensation = request.POST.get("compensation", "").strip()[:300]
+    return _act(
+        request,
+        reference,
+        lambda c: do_resolve_case(
+            c, final_answer=answer, outcome=outcome, compensation=compensation, actor=request.user
+        ),
+        _("Resolved with a final answer."),
+    )
+
+
+@require_POST
+@brand_view()
+def case_close(request: HttpRequest, reference: str) -> HttpResponse:
+    return _act(
+        request, reference, lambda c: do_close_case(c, actor=request.user), _("Case closed.")
+    )
+
+
+@require_POST
+@brand_view()
+def case_consult(request: HttpRequest, reference: str) -> HttpResponse:
+    get_object_or_404(Case, brand=request.brand, reference=reference)
+    raw = request.POST.get("department", "")
+    department = Department.objects.filter(
+        pk=int(raw) if raw.isdigit() else 0, brand=request.brand
+    ).first()
+    if department is None:
+        messages.error(request, _("Choose one of the brand's departments."))
+        return redirect("web:case", brand_slug=request.brand.slug, reference=reference)
+    note = request.POST.get("note", "")[:2000]
+    return _act(
+        request,
+        reference,
+        lambda c: do_consult_department(c, department=department, actor=request.user, note=note),
+        _("%(dept)s is consulted.") % {"dept": department.name},
+    )
+
+
+@require_POST
+@brand_view()
+def case_note(request: HttpRequest, reference: str) -> HttpResponse:
+    text = request.POST.get("text", "")
+    return _act(
+        request,
+        reference,
+        lambda c: do_add_note(c, author=request.user, text=text),
+        _("Note added."),
     )

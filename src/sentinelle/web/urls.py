@@ -2,7 +2,7 @@
 
 from django.urls import include, path
 
-from sentinelle.web import case_reads, case_views, saved_views, views
+from sentinelle.web import case_reads, case_views, presence, saved_views, views
 
 app_name = "web"
 
@@ -21,6 +21,12 @@ brand_patterns = [
         "cases/<str:reference>/acknowledge/", case_views.case_acknowledge, name="case_acknowledge"
     ),
     path("cases/<str:reference>/take/", case_views.case_take, name="case_take"),
+    path("cases/<str:reference>/wait/", case_views.case_wait, name="case_wait"),
+    path("cases/<str:reference>/note/", case_views.case_note, name="case_note"),
+    path("cases/<str:reference>/presence/", presence.case_presence, name="case_presence"),
+    path("cases/<str:reference>/resolve/", case_views.case_resolve, name="case_resolve"),
+    path("cases/<str:reference>/close/", case_views.case_close, name="case_close"),
+    path("cases/<str:reference>/consult/", case_views.case_consult, name="case_consult"),
     path("cases/<str:reference>/reply/", case_views.case_reply, name="case_reply"),
     path("cases/<str:reference>/reply/lint/", case_views.case_reply_lint, name="case_reply_lint"),
     path(

@@ -19,6 +19,7 @@ from sentinelle.core.choices import Channel
 from sentinelle.listening.corrections import TOPICS, CorrectionError, do_correct_label
 from sentinelle.listening.models import Mention
 from sentinelle.web.inbox import InboxFilters, count_inbox, list_inbox_cases, list_inbox_mentions
+from sentinelle.web.presence import do_mark_presence, list_others_present
 from sentinelle.web.saved_views import list_saved_views
 
 PAGE_SIZE = 50
@@ -114,7 +115,10 @@ def render_case_page(
 ) -> HttpResponse:
     """The case page; `extra` carries a draft reply and its findings when sending was held."""
     case = Case.objects.select_related("owner", "customer", "story").get(pk=case.pk)
+    do_mark_presence(case, request.user, writing=bool(extra and extra.get("draft")))
     context = {
+        "others": list_others_present(case, request.user),
+        "notes": case.notes.select_related("author"),
         "case": case,
         "events": case.events.select_related("actor"),
         "mentions": Mention.objects.filter(case_link__case=case)
@@ -123,6 +127,7 @@ def render_case_page(
         "departments": case.consulted_departments.all(),
         "replies": case.replies.select_related("author"),
         "clocks": case_clocks(case),
+        "brand_departments": case.brand.departments.all(),
         **(extra or {}),
     }
     return render(request, "web/case.html", context, status=status)
