@@ -108,3 +108,37 @@ def test_the_case_page_takes_a_case_to_closure(client, brand, mentions, alice):
         "resolved",
         "closed",
     ]
+
+
+def test_a_note_tells_the_colleague_it_names_and_never_reaches_the_customer(
+    client, brand, mentions, alice, bob
+):
+    from sentinelle.core.models import Outbox
+
+    case = do_open_case(brand, title="Roue voilée", mention=mentions[0], actor=None)
+    client.force_login(alice)
+    client.post(
+        reverse("web:case_note", args=[brand.slug, case.reference]),
+        {"text": "@bob peux-tu vérifier le stock de roues ? (@nobody)"},
+    )
+    note = case.notes.get()
+    assert list(note.mentioned.all()) == [bob]
+    assert [m.payload["to"] for m in Outbox.objects.all()] == ["bob@example.org"]
+    assert case.events.filter(kind="note").exists()
+
+
+def test_a_second_agent_sees_who_else_is_on_the_case(client, brand, mentions, alice, bob):
+    from django.test import Client
+
+    case = do_open_case(brand, title="Roue voilée", mention=mentions[0], actor=None)
+    client.force_login(alice)
+    client.get(reverse("web:case", args=[brand.slug, case.reference]))
+    client.post(
+        reverse("web:case_presence", args=[brand.slug, case.reference]), {"text": "Bonjour, je"}
+    )
+    other = Client()
+    other.force_login(bob)
+    page = other.get(reverse("web:case", args=[brand.slug, case.reference]))
+    assert "Alice" in page.text and 'class="collision"' in page.text
+    poll = other.post(reverse("web:case_presence", args=[brand.slug, case.reference]))
+    assert "Alice" in poll.text and "<html" not in poll.text
