@@ -54,6 +54,23 @@ def test_other_language_is_marked_not_labelled(pipeline: Pipeline) -> None:
 def test_serialised_keys(pipeline: Pipeline) -> None:
     data = pipeline.analyze_text("my bill is wrong again, you overcharged me").to_dict()
     assert list(data) == [
-        "language", "complaint", "complaint_score", "severity", "sentiment",
-        "sentiment_score", "signals", "topic", "pii", "reasons",
-    ]  # fmt: skip
+        "language",
+        "complaint",
+        "complaint_score",
+        "severity",
+        "sentiment",
+        "sentiment_score",
+        "signals",
+        "topic",
+        "pii",
+        "reasons",
+    ]
+
+
+def test_one_megabyte_text_is_analysed_whole(pipeline: Pipeline) -> None:
+    line = "Colis VN-123456 jamais arrivé, appelez le 06 12 34 56 78 ! "
+    text = line * (2**20 // len(line))
+    analysis = pipeline.analyze_text(text)
+    assert analysis.language == "fr"
+    assert len(analysis.pii) == 2 * (2**20 // len(line))  # every span, for redaction
+    assert analysis.pii[-1]["end"] <= len(text)

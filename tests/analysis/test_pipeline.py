@@ -12,8 +12,14 @@ from sentinelle.analysis.types import PipelineError
 
 def test_default_order_is_valid_and_documented() -> None:
     assert AnalysisSettings().analyzers == (
-        "language", "signals", "complaint", "severity", "sentiment", "topic", "pii",
-    )  # fmt: skip
+        "language",
+        "signals",
+        "complaint",
+        "severity",
+        "sentiment",
+        "topic",
+        "pii",
+    )
     check_order([get_analyzer_class(name) for name in AnalysisSettings().analyzers])
 
 

@@ -36,8 +36,13 @@ def test_every_signal_kind_has_positive_and_negative_fixtures() -> None:
     targets = {name for line in SIGNALS for name in line["signals"] if ":" in name}
     assert kinds == {"double_deviation", "threat", "safety", "needs_answer"}
     assert {t.split(":")[1] for t in targets} >= {
-        "leave", "competitor", "legal", "regulator", "media", "public",
-    }  # fmt: skip
+        "leave",
+        "competitor",
+        "legal",
+        "regulator",
+        "media",
+        "public",
+    }
     assert any(not line["signals"] for line in SIGNALS)
 
 

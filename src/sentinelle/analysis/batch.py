@@ -10,7 +10,7 @@ from typing import IO, Any
 from sentinelle.analysis.pipeline import Pipeline
 
 MAX_TEXT_CHARS = 100_000
-BATCH_SIZE = 256
+BATCH_SIZE = 1000
 
 
 @dataclass

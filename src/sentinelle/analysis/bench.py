@@ -11,7 +11,7 @@ from sentinelle.analysis.pipeline import Pipeline, build_pipeline
 from sentinelle.analysis.settings import AnalysisSettings
 from sentinelle.analysis.training import data
 
-BATCH = 256
+BATCH = 1000
 MIN_SECONDS = 3.0
 
 

@@ -58,10 +58,7 @@ DELIVERY_NEWS = [
         "hour": 9.0,
         "variant": "fr",
         "boost": 1.5,
-        "title": (
-            "En bref : un VAE Vélonova lancé par-dessus un portail, "
-            "la vidéo fait le tour du web"
-        ),
+        "title": "En bref : un VAE Vélonova lancé par-dessus un portail, la vidéo circule",
         "slug": "actu/en-bref-vae-velonova-lance-portail-38302",
         "text": "<p>Après l'affaire de l'antivol, Vélonova fait face à une nouvelle vidéo virale : "
         "au Québec, un livreur lance la boîte d'un vélo électrique par-dessus un portail. La "

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from sentinelle.brands.access import brand_view, list_user_brands
 from sentinelle.cases.actions import CaseError, do_open_case
+from sentinelle.cases.history import detect_double_deviation, list_customer_mentions
 from sentinelle.cases.models import Case, CaseStatus
 from sentinelle.cases.sla import case_clocks
 from sentinelle.core.choices import Channel
@@ -127,6 +128,8 @@ def render_case_page(
         "departments": case.consulted_departments.all(),
         "replies": case.replies.select_related("author"),
         "clocks": case_clocks(case),
+        "double_deviation": detect_double_deviation(case),
+        "customer_mentions": list_customer_mentions(case)[:200],
         "brand_departments": case.brand.departments.all(),
         **(extra or {}),
     }

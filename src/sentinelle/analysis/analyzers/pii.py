@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar, Self
@@ -111,12 +112,17 @@ class PiiDetector(Analyzer):
 
     def detect(self, text: str) -> list[PiiSpan]:
         """Every personal-data span in `text`, in order, without overlaps."""
-        found: list[PiiSpan] = []
+        starts: list[int] = []  # accepted spans, kept sorted for an O(log n) overlap check
+        spans: list[PiiSpan] = []
 
-        def add(kind: str, span: tuple[int, int]) -> None:
-            start, end = span
-            if end > start and all(end <= p["start"] or start >= p["end"] for p in found):
-                found.append(PiiSpan(kind=kind, start=start, end=end))
+        def add(kind: str, start: int, end: int) -> None:
+            i = bisect.bisect_left(starts, start)
+            if end <= start or (i < len(spans) and spans[i]["start"] < end):
+                return
+            if i > 0 and spans[i - 1]["end"] > start:
+                return
+            starts.insert(i, start)
+            spans.insert(i, PiiSpan(kind=kind, start=start, end=end))
 
         digits = sum(map(text.count, "0123456789"))
         for kind, pattern, check in RULES:
@@ -126,9 +132,9 @@ class PiiDetector(Analyzer):
             for match in pattern.finditer(text):
                 if check is None or check(match):
                     group = next((g for g in match.groupdict() if match.group(g)), 0)
-                    add(kind, match.span(group))
+                    add(kind, *match.span(group))
         for match in NAME_INTRO.finditer(text) if NAME_HINT.search(text) else ():
             span = _name(match)
             if span:
-                add("name", span)
-        return sorted(found, key=lambda p: p["start"])
+                add("name", *span)
+        return spans

@@ -31,11 +31,13 @@ def french(
     root: Path,
     *,
     sentiment_splits: tuple[str, ...] = ("train", "val"),
-    random_negatives: bool = True,
+    random_negatives: bool = False,
+    brand_negatives: bool = True,
 ) -> Corpus:
     """Free tweets (labelled; brand accounts as non-complaints) plus xlm-t French sentiment.
 
-    As in the English protocol, general tweets (xlm-t) serve as random non-complaints.
+    General tweets (xlm-t) can serve as random non-complaints, as in the English protocol,
+    but measured here they lower French macro-F1 (71.9 against 76.3): off by default.
     """
     corpus = Corpus()
     for row in data.free_labelled(root):
@@ -48,7 +50,7 @@ def french(
         )
     for row in data.free_unlabelled(root):
         # The brand's own accounts post news and promotions: never complaints (README).
-        if row["author"].strip().lower() in BRAND_ACCOUNTS:
+        if brand_negatives and row["author"].strip().lower() in BRAND_ACCOUNTS:
             corpus.add(row["text"], "free-brand", complaint=0)
         else:
             corpus.add(row["text"], "free-unlabelled")
@@ -62,3 +64,8 @@ def french(
                 sentiment=label,
             )
     return corpus
+
+
+def hand_labelled(source: str) -> bool:
+    """Whether rows from `source` are hand-labelled mentions (where thresholds are tuned)."""
+    return source in ("x-ci", "free-labelled")

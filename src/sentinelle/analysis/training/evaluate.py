@@ -65,13 +65,20 @@ def english_complaints(root: Path, config: TrainConfig) -> dict[str, float]:
     }
 
 
-def french_complaints(root: Path, config: TrainConfig) -> float:
+def french_complaints(
+    root: Path, config: TrainConfig, random_negatives: bool = False, brand_negatives: bool = True
+) -> float:
     """10-fold stratified CV over the labelled Free tweets; extra negatives only in training."""
     import numpy as np
     from sklearn.metrics import f1_score
     from sklearn.model_selection import StratifiedKFold
 
-    corpus = corpora.french(root, sentiment_splits=("train",))
+    corpus = corpora.french(
+        root,
+        sentiment_splits=("train",),
+        random_negatives=random_negatives,
+        brand_negatives=brand_negatives,
+    )
     rows, _ = labelled(corpus, "complaint")
     gold = [i for i in rows if corpus.source[i] == "free-labelled"]
     extra = [i for i in rows if corpus.source[i] != "free-labelled"]
@@ -90,6 +97,7 @@ def french_complaints(root: Path, config: TrainConfig) -> float:
             y_all[train_rows],
             config.seed,
             config.heads["complaint"],
+            tune_on=[corpora.hand_labelled(corpus.source[i]) for i in train_rows],
         )
         decided[test] = head.predict_proba(features[test_rows])[:, 1] >= head.threshold
     return _pct(f1_score(y, decided, average="macro"))

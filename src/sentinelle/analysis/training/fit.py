@@ -83,8 +83,13 @@ def fit_head(
     y: Sequence[Any],
     seed: int,
     config: HeadConfig | None = None,
+    tune_on: Sequence[bool] | None = None,
 ) -> tuple[Head, dict[str, Any]]:
-    """Fit a head (binary labels must be 0/1); returns it with what inner CV chose."""
+    """Fit a head (binary labels must be 0/1); returns it with what inner CV chose.
+
+    `tune_on` marks the rows whose out-of-fold scores choose the threshold (default: all),
+    so that easy extra negatives (random tweets) do not drag it away from real mentions.
+    """
     import numpy as np
 
     config = config or HeadConfig()
@@ -112,6 +117,12 @@ def fit_head(
     threshold = 0.5
     if binary and config.tune_threshold:
         # The threshold that maximises macro-F1 on inner out-of-fold scores (ties: nearest 0.5).
-        threshold = max(THRESHOLDS, key=lambda t: (_macro_f1(target, oof_total, t), -abs(t - 0.5)))
+        mask = np.ones(len(target), dtype=bool) if tune_on is None else np.asarray(tune_on)
+        if not mask.any():  # nothing marked: tune on every row
+            mask = np.ones(len(target), dtype=bool)
+        threshold = max(
+            THRESHOLDS,
+            key=lambda t: (_macro_f1(target[mask], oof_total[mask], t), -abs(t - 0.5)),
+        )
     chosen["threshold"] = threshold
     return Head(name=name, labels=labels, members=members, threshold=threshold), chosen

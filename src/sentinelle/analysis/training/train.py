@@ -61,7 +61,11 @@ def train_language(
     report: dict[str, Any] = {"features": features.shape[1]}
     for task in TASKS:
         rows, labels = labelled(corpus, task)
-        head, chosen = fit_head(task, features[rows], labels, config.seed, config.heads[task])
+        # Thresholds are tuned on hand-labelled mentions only, not on the added negatives.
+        tune_on = [corpora.hand_labelled(corpus.source[i]) for i in rows]
+        head, chosen = fit_head(
+            task, features[rows], labels, config.seed, config.heads[task], tune_on=tune_on
+        )
         heads[task] = head
         report[task] = {"examples": len(rows), **chosen}
     return LanguageModel(language, vocabulary, heads, cues), report
