@@ -42,3 +42,41 @@ def test_corrections_become_training_rows_latest_first(brand, mentions, alice, b
         ("topic", "delivery"),
     ]
     assert rows[0]["text"] == mentions[0].text
+
+
+def test_corrections_export_for_training(tmp_path, brand, mentions, alice):
+    import json
+
+    from typer.testing import CliRunner
+
+    from sentinelle.cli import app
+
+    do_correct_label(mentions[0], field="severity", value="4", actor=alice)
+    out = tmp_path / "corrections.jsonl"
+    result = CliRunner().invoke(
+        app, ["model", "export-corrections", "--brand", brand.slug, "--output", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    [row] = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert row == {"text": mentions[0].text, "lang": "fr", "label": "severity", "value": "4"}
+
+
+def test_corrections_become_hand_labelled_training_rows():
+    from sentinelle.analysis.training.corpora import hand_labelled
+    from sentinelle.analysis.training.data import Corpus, add_corrections
+
+    corpus = Corpus()
+    added = add_corrections(
+        corpus,
+        [
+            {"text": "Trois relances, rien.", "label": "severity", "value": "4"},
+            {"text": "Merci !", "label": "complaint", "value": "no"},
+            {"text": "Bof.", "label": "sentiment", "value": "neutral"},
+            {"text": "x", "label": "topic", "value": "delivery"},
+            {"text": "", "label": "complaint", "value": "yes"},
+        ],
+    )
+    assert added == 3
+    assert corpus.complaint == [1, 0, None] and corpus.severity == [4, None, None]
+    assert corpus.sentiment == [None, None, "neutral"]
+    assert all(hand_labelled(source) for source in corpus.source)

@@ -196,6 +196,60 @@ def manage(ctx: typer.Context) -> None:
     execute_from_command_line(["sentinelle manage", *ctx.args])
 
 
+def export_corrections(
+    brand: Annotated[str, typer.Option(help="Slug of the brand.")],
+    output: Annotated[Path, typer.Option(help="JSON Lines file to write.")],
+) -> None:
+    """Write a brand's label corrections as training rows {text, lang, label, value}."""
+    _django()
+    _require_migrated()
+    from sentinelle.cli_admin import write_corrections
+
+    try:
+        count = write_corrections(brand, output)
+    except ValueError as exc:
+        raise _fail(str(exc)) from None
+    typer.echo(f"{count} corrections written to {output}")
+
+
+def model_train(
+    data: Annotated[Path | None, typer.Option(help="Shared data directory.")] = None,
+    output: Annotated[Path | None, typer.Option(help="Artifacts directory.")] = None,
+    seed: Annotated[int, typer.Option(help="Random seed (deterministic).")] = 20261123,
+    brand: Annotated[
+        str | None,
+        typer.Option(
+            help="Add this brand's agent corrections (artifacts go to "
+            "var/models/<brand> unless --output)."
+        ),
+    ] = None,
+    corrections: Annotated[Path | None, typer.Option(help="JSON Lines of corrections.")] = None,
+    if_stale: Annotated[bool, typer.Option(help="Only if the data, seed or code changed.")] = False,
+) -> None:
+    """Train the complaint, severity and sentiment models and write the artifacts."""
+    from sentinelle.analysis.cli import model_train_command
+
+    if brand is not None:
+        _django()
+        _require_migrated()
+        from django.conf import settings
+
+        from sentinelle.cli_admin import write_corrections
+
+        target = output or settings.VAR_DIR / "models" / brand
+        target.mkdir(parents=True, exist_ok=True)
+        corrections = target / "corrections.jsonl"
+        try:
+            count = write_corrections(brand, corrections)
+        except ValueError as exc:
+            raise _fail(str(exc)) from None
+        typer.echo(f"{count} corrections of {brand} added to the training data", err=True)
+        output = target
+    model_train_command(
+        data=data, output=output, seed=seed, corrections=corrections, if_stale=if_stale
+    )
+
+
 def _register_analysis_commands() -> None:
     """The analysis library's commands; the library is light to import (models load lazily)."""
     from sentinelle.analysis import cli as analysis
@@ -205,7 +259,8 @@ def _register_analysis_commands() -> None:
 
     app.command("analyze")(analysis.analyze_command)
     model_app = typer.Typer(help="Train and inspect the analysis models.", no_args_is_help=True)
-    model_app.command("train")(analysis.model_train_command)
+    model_app.command("train")(model_train)
+    model_app.command("export-corrections")(export_corrections)
     eval_app = typer.Typer(help="Measure quality against labelled data.", no_args_is_help=True)
     eval_app.command("analysis")(analysis.eval_analysis_command)
     eval_app.command("crisis")(crisis.eval_crisis_command)

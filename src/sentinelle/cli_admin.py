@@ -83,3 +83,19 @@ def import_file(path: Path, *, brand_slug: str, source_name: str, fmt: str | Non
     except ItemError as exc:
         raise ValueError(str(exc)) from None
     return report
+
+
+def write_corrections(brand_slug: str, path: Path) -> int:
+    """Write a brand's corrections as JSON Lines; ValueError for an unknown brand."""
+    import json
+
+    from sentinelle.listening.corrections import list_training_corrections
+
+    brand = Brand.objects.filter(slug=brand_slug).first()
+    if brand is None:
+        raise ValueError(f"No brand {brand_slug!r}.")
+    rows = list_training_corrections(brand)
+    with path.open("w", encoding="utf-8") as handle:
+        for row in rows:
+            handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+    return len(rows)

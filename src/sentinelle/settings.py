@@ -216,7 +216,11 @@ LOGGING = {
 }
 
 # The analysis pipeline (sentinelle.analysis.settings.AnalysisSettings fields).
-SENTINELLE_ANALYSIS: dict = {}
+SENTINELLE_ANALYSIS: dict = (
+    {"artifacts_dir": env_str("ANALYSIS_ARTIFACTS", "")}
+    if env_str("ANALYSIS_ARTIFACTS", "")
+    else {}
+)
 SENTINELLE_ANALYSIS_ENABLED = env_bool("ANALYSIS", default=True)
 # Run in this order on every batch of newly stored mentions (each in its own savepoint).
 SENTINELLE_AFTER_STORE = [

@@ -100,12 +100,29 @@ def analyze_command(
     typer.echo(f"{summary.processed} analysed, {summary.skipped} skipped", err=True)
 
 
+def _read_corrections(path: Path) -> list[dict[str, Any]]:
+    """Corrections exported by the app: one JSON object {text, lang, label, value} a line."""
+    rows = []
+    try:
+        with path.open(encoding="utf-8") as handle:
+            for number, line in enumerate(handle, 1):
+                if line.strip():
+                    try:
+                        rows.append(json.loads(line))
+                    except json.JSONDecodeError:
+                        typer.echo(f"{path.name}:{number}: skipped: invalid JSON", err=True)
+    except (OSError, UnicodeDecodeError) as exc:
+        raise AnalysisError(f"cannot read corrections from {path}: {exc}") from None
+    return [r for r in rows if isinstance(r, dict)]
+
+
 def model_train_command(
     data: Annotated[Path | None, typer.Option("--data", help="Shared data directory.")] = None,
     output: Annotated[Path | None, typer.Option("--output", help="Artifacts directory.")] = None,
     seed: Annotated[int, typer.Option("--seed", help="Random seed (deterministic).")] = 20261123,
-    brand: Annotated[
-        str | None, typer.Option("--brand", help="Add this brand's agent corrections.")
+    corrections: Annotated[
+        Path | None,
+        typer.Option("--corrections", help="JSON Lines of agents' corrections to add."),
     ] = None,
     if_stale: Annotated[
         bool, typer.Option("--if-stale", help="Only if the data, seed or code changed.")
@@ -115,19 +132,21 @@ def model_train_command(
     from sentinelle.analysis.paths import ARTIFACTS_DIR, data_dir
     from sentinelle.analysis.training.train import TrainConfig, is_stale, train
 
-    if brand is not None:
-        typer.echo("error: training on a brand's corrections is not available yet", err=True)
-        raise typer.Exit(2)
     try:
+        rows = _read_corrections(corrections) if corrections else []
         root, target = data or data_dir(), output or ARTIFACTS_DIR
-        if if_stale and not is_stale(root, target, seed):
+        if if_stale and not rows and not is_stale(root, target, seed):
             typer.echo(f"artifacts in {target} are up to date", err=True)
             return
-        summary = train(root, target, TrainConfig(seed=seed))
+        summary = train(root, target, TrainConfig(seed=seed), corrections=rows)
     except AnalysisError as exc:
         raise _fail(exc) from None
     typer.echo(json.dumps(summary["training"], indent=2))
-    typer.echo(f"artifacts written to {output or ARTIFACTS_DIR}", err=True)
+    typer.echo(
+        f"artifacts written to {output or ARTIFACTS_DIR} "
+        f"({summary.get('corrections', 0)} agents' corrections added)",
+        err=True,
+    )
 
 
 def eval_analysis_command(

@@ -68,4 +68,4 @@ def french(
 
 def hand_labelled(source: str) -> bool:
     """Whether rows from `source` are hand-labelled mentions (where thresholds are tuned)."""
-    return source in ("x-ci", "free-labelled")
+    return source in ("x-ci", "free-labelled", "corrections")

@@ -6,6 +6,7 @@ import csv
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from sentinelle.analysis.types import AnalysisError
 
@@ -109,3 +110,25 @@ def sentiment_of(value: str) -> str | None:
     """X-CI sentiment normalised to our labels (the column mixes cases)."""
     value = value.strip().lower()
     return value if value in SENTIMENT_LABELS else None
+
+
+CORRECTIONS_SOURCE = "corrections"
+
+
+def add_corrections(corpus: Corpus, rows: list[dict[str, Any]]) -> int:
+    """Add agents' corrections ({text, label, value}) as hand-labelled rows; returns how many."""
+    added = 0
+    for row in rows:
+        text, label, value = row.get("text"), row.get("label"), str(row.get("value", ""))
+        if not isinstance(text, str) or not text.strip():
+            continue
+        if label == "complaint" and value in {"yes", "no"}:
+            corpus.add(text, CORRECTIONS_SOURCE, complaint=int(value == "yes"))
+        elif label == "severity" and value in {"1", "2", "3", "4"}:
+            corpus.add(text, CORRECTIONS_SOURCE, complaint=1, severity=int(value))
+        elif label == "sentiment" and value in {"negative", "neutral", "positive"}:
+            corpus.add(text, CORRECTIONS_SOURCE, sentiment=value)
+        else:
+            continue
+        added += 1
+    return added

@@ -12,7 +12,7 @@ from sentinelle.analysis.cues import CueExtractor
 from sentinelle.analysis.features import Vocabulary
 from sentinelle.analysis.models import Head, LanguageModel
 from sentinelle.analysis.training import corpora
-from sentinelle.analysis.training.data import Corpus, data_hash
+from sentinelle.analysis.training.data import Corpus, add_corrections, data_hash
 from sentinelle.analysis.training.fit import HeadConfig, fit_head
 
 if TYPE_CHECKING:
@@ -71,8 +71,13 @@ def train_language(
     return LanguageModel(language, vocabulary, heads, cues), report
 
 
-def train(data_dir: Path, out_dir: Path, config: TrainConfig | None = None) -> dict[str, Any]:
-    """Train every language from `data_dir` and replace the artifacts in `out_dir`."""
+def train(
+    data_dir: Path,
+    out_dir: Path,
+    config: TrainConfig | None = None,
+    corrections: list[dict[str, Any]] | None = None,
+) -> dict[str, Any]:
+    """Train every language from `data_dir` (plus agents' corrections) into `out_dir`."""
     from sentinelle.analysis.artifacts import save_language_model, write_manifest
 
     config = config or TrainConfig()
@@ -83,10 +88,19 @@ def train(data_dir: Path, out_dir: Path, config: TrainConfig | None = None) -> d
         scratch_dir = Path(scratch)
         entries: dict[str, Any] = {}
         reports: dict[str, Any] = {}
+        added = 0
         for language, build in builders.items():
-            model, reports[language] = train_language(language, build(data_dir), config)
+            corpus = build(data_dir)
+            mine = [r for r in corrections or [] if r.get("lang") == language]
+            added += add_corrections(corpus, mine)
+            model, reports[language] = train_language(language, corpus, config)
             entries[language] = save_language_model(model, scratch_dir)
-        meta = {"seed": config.seed, "data_sha256": data_hash(data_dir), "training": reports}
+        meta = {
+            "seed": config.seed,
+            "data_sha256": data_hash(data_dir),
+            "corrections": added,
+            "training": reports,
+        }
         write_manifest(scratch_dir, entries, meta)
         for old in out_dir.glob("*.npz"):
             old.unlink()
