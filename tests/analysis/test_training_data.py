@@ -53,9 +53,9 @@ def test_corpora_read_the_shared_data(shared_data: Path) -> None:
     assert "free-brand" in french.source
 
 
-def test_train_command_refuses_brand_corrections_for_now() -> None:
+def test_train_command_names_an_unreadable_corrections_file(tmp_path) -> None:
     app = typer.Typer()
     app.command()(model_train_command)
-    result = CliRunner().invoke(app, ["--brand", "velonova"])
-    assert result.exit_code == 2
-    assert "not available yet" in result.output
+    result = CliRunner().invoke(app, ["--corrections", str(tmp_path / "missing.jsonl")])
+    assert result.exit_code != 0
+    assert "cannot read corrections" in result.output
