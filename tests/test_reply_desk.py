@@ -63,3 +63,17 @@ def test_linting_as_the_agent_types(client, alice, case, brand):
     assert "rule-brand_terms" in fragment.text
     clean = _post(client, "web:case_reply_lint", case, text=GOOD)
     assert 'data-score="100"' in clean.text
+
+
+def test_an_answer_given_on_the_platform_is_recorded_with_its_link(client, alice, case):
+    client.force_login(alice)
+    url = "https://mastodon.example/@velonova/110"
+    _post(client, "web:case_reply", case, text=GOOD, channel="platform", link=url)
+    reply = Reply.objects.get()
+    assert (reply.channel, reply.link) == ("platform", url)
+    case.refresh_from_db()
+    assert case.first_answered_at is not None
+    bad = _post(
+        client, "web:case_reply", case, text=GOOD, channel="platform", link="javascript:alert(1)"
+    )
+    assert bad.status_code == 302 and Reply.objects.count() == 1

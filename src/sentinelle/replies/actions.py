@@ -10,9 +10,32 @@ from django.utils.translation import gettext as _
 from sentinelle.cases.actions import CaseError, do_record_answer
 from sentinelle.cases.models import Case
 from sentinelle.core.outbox import enqueue_email
+from sentinelle.listening.items import ItemError, safe_url
 from sentinelle.replies.models import Reply, ReplyChannel
 
 MAX_REPLY_CHARS = 10_000
+
+
+@transaction.atomic
+def do_record_platform_answer(case: Case, *, author: Any, text: str, link: str) -> Reply:
+    """Record an answer the agent gave on the platform itself (a comment, a DM), with its link."""
+    text = text.strip()
+    if not text:
+        raise CaseError(_("A reply cannot be empty."))
+    try:
+        link = safe_url(link, "link")
+    except ItemError:
+        raise CaseError(_("The link must be an http or https address.")) from None
+    reply = Reply.objects.create(
+        brand_id=case.brand_id,
+        case=case,
+        author=author,
+        text=text[:MAX_REPLY_CHARS],
+        channel=ReplyChannel.PLATFORM,
+        link=link,
+    )
+    do_record_answer(case, actor=author, channel=reply.channel)
+    return reply
 
 
 @transaction.atomic

@@ -23,6 +23,7 @@ class Reply(models.Model):
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     text = models.TextField(_("reply"))
     channel = models.CharField(max_length=20, choices=ReplyChannel.choices)
+    link = models.URLField(_("link to the answer"), max_length=2000, blank=True)
     sent_at = models.DateTimeField(default=now)
 
     class Meta:

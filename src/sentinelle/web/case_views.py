@@ -24,7 +24,11 @@ from sentinelle.cases.actions import (
 )
 from sentinelle.cases.models import Case, CaseStatus
 from sentinelle.portal.tracking import do_revoke_tracking_links
-from sentinelle.replies.actions import MAX_REPLY_CHARS, do_send_reply
+from sentinelle.replies.actions import (
+    MAX_REPLY_CHARS,
+    do_record_platform_answer,
+    do_send_reply,
+)
 from sentinelle.replies.checks import blocking_rules, lint_case_reply
 from sentinelle.web.views import render_case_page
 
@@ -75,6 +79,14 @@ def case_reply(request: HttpRequest, reference: str) -> HttpResponse:
     if report.findings and (blocked or request.POST.get("confirm") != "1"):
         extra = {"draft": text, "lint": report, "blocked": bool(blocked), "held": True}
         return render_case_page(request, case, extra, status=422)
+    if request.POST.get("channel") == "platform":
+        link = request.POST.get("link", "")
+        return _act(
+            request,
+            reference,
+            lambda c: do_record_platform_answer(c, author=request.user, text=text, link=link),
+            _("Answer on the platform recorded."),
+        )
     return _act(
         request,
         reference,
