@@ -18,6 +18,7 @@ ROUTES = {
     "web:mention": ("get", lambda objs: {"pk": objs["mention"].pk}),
     "web:mention_open_case": ("post", lambda objs: {"pk": objs["free_mention"].pk}),
     "web:mention_correct": ("post", lambda objs: {"pk": objs["mention"].pk}),
+    "web:mention_hide": ("post", lambda objs: {"pk": objs["mention"].pk}),
     "web:case": ("get", lambda objs: {"reference": objs["case"].reference}),
     "web:case_export": ("get", lambda objs: {"reference": objs["case"].reference}),
     "web:unresolved": ("get", lambda objs: {}),

@@ -56,3 +56,29 @@ def test_without_a_matching_rule_no_case_opens(brand):
     ingest_dicts(brand, [make_item(2, text="Merci Vélonova, super vélo !", lang="fr")])
     ingest_dicts(brand, [make_item(3, text=ANGRY, is_brand=True)])
     assert not Case.objects.exists()
+
+
+def test_the_case_page_flags_a_double_deviation(client, brand, alice):
+    from datetime import UTC, datetime
+
+    from django.urls import reverse
+
+    CaseRule.objects.create(brand=brand, name="Plaintes")
+    author = {"handle": "nadia@example.org", "email": "nadia@example.org", "name": "Nadia B."}
+    first = make_item(
+        1,
+        channel="email",
+        source="Support",
+        author=author,
+        text="Bonjour, mon vélo est arrivé sans vis, pouvez-vous m'en envoyer ?",
+        published_at=datetime(2026, 10, 1, 9, tzinfo=UTC).isoformat(),
+    )
+    ingest_dicts(brand, [first])
+    ingest_dicts(
+        brand, [make_item(2, channel="email", source="Support", author=author, text=ANGRY)]
+    )
+    case = Case.objects.get(brand=brand)
+    client.force_login(alice)
+    page = client.get(reverse("web:case", args=[brand.slug, case.reference]))
+    assert 'class="flag"' in page.text
+    assert "Le client le dit" in page.text

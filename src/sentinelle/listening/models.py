@@ -127,6 +127,13 @@ class Mention(models.Model):
     fingerprint = models.CharField(max_length=32, db_index=True)
     raw = models.JSONField(default=dict, blank=True)
 
+    hidden_at = models.DateTimeField(null=True, blank=True)
+    hidden_reason = models.CharField(max_length=20, blank=True)
+    hidden_note = models.TextField(blank=True)
+    hidden_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
     analysis = models.JSONField(default=dict, blank=True)
     analyzed_at = models.DateTimeField(null=True, blank=True)
     is_complaint = models.BooleanField(null=True, blank=True)

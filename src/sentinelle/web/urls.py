@@ -12,6 +12,7 @@ brand_patterns = [
     path("mentions/<int:pk>/", views.mention_detail, name="mention"),
     path("mentions/<int:pk>/open-case/", views.mention_open_case, name="mention_open_case"),
     path("mentions/<int:pk>/correct/", views.mention_correct, name="mention_correct"),
+    path("mentions/<int:pk>/hide/", views.mention_hide, name="mention_hide"),
     path("cases/<str:reference>/", views.case_detail, name="case"),
     path("cases/<str:reference>/export.json", case_reads.case_export, name="case_export"),
     path("unresolved/", case_reads.unresolved, name="unresolved"),

@@ -19,6 +19,7 @@ from sentinelle.cases.sla import case_clocks
 from sentinelle.core.choices import Channel
 from sentinelle.listening.corrections import TOPICS, CorrectionError, do_correct_label
 from sentinelle.listening.models import Mention
+from sentinelle.listening.moderation import REASONS, ModerationError, do_hide_mention
 from sentinelle.web.inbox import InboxFilters, count_inbox, list_inbox_cases, list_inbox_mentions
 from sentinelle.web.presence import do_mark_presence, list_others_present
 from sentinelle.web.saved_views import list_saved_views
@@ -84,6 +85,7 @@ def mention_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "case": Case.objects.filter(mention_links__mention=mention).first(),
         "replies": mention.replies.select_related("author").order_by("published_at")[:50],
         "topics": sorted(TOPICS),
+        "hide_reasons": REASONS.items(),
     }
     return render(request, "web/mention.html", context)
 
@@ -151,4 +153,22 @@ def mention_correct(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, str(exc))
     else:
         messages.success(request, _("Thank you: the label is corrected and will train the model."))
+    return redirect("web:mention", brand_slug=request.brand.slug, pk=mention.pk)
+
+
+@require_POST
+@brand_view()
+def mention_hide(request: HttpRequest, pk: int) -> HttpResponse:
+    mention = get_object_or_404(Mention, pk=pk, brand=request.brand)
+    try:
+        do_hide_mention(
+            mention,
+            reason=request.POST.get("reason", ""),
+            note=request.POST.get("note", ""),
+            actor=request.user,
+        )
+    except ModerationError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("The comment is hidden; the leads are told."))
     return redirect("web:mention", brand_slug=request.brand.slug, pk=mention.pk)
