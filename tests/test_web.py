@@ -152,3 +152,16 @@ def test_the_mention_page_explains_its_labels(client, alice, brand):
     assert "double_deviation" in page.text
     assert "« appelé trois fois »" in page.text
     assert "Why these labels" in page.text or "Pourquoi ces étiquettes" in page.text
+
+
+def test_mentions_without_an_author_are_listed(client, alice, brand):
+    from tests.conftest import ingest_dicts, make_item
+
+    item = make_item(5)
+    item.pop("author")
+    ingest_dicts(brand, [item, make_item(6, parent_external_id="5")])
+    client.force_login(alice)
+    assert _inbox(client, brand).status_code == 200
+    orphan = brand.mentions.get(external_id="5")
+    page = client.get(reverse("web:mention", kwargs={"brand_slug": brand.slug, "pk": orphan.pk}))
+    assert page.status_code == 200

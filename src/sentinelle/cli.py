@@ -250,6 +250,35 @@ def model_train(
     )
 
 
+def bench_cases(
+    cases: Annotated[int, typer.Option(help="Cases in the throw-away brand.")] = 100_000,
+    mentions: Annotated[int, typer.Option(help="Mentions in the throw-away brand.")] = 1_000_000,
+    requests: Annotated[int, typer.Option(help="Timed requests per inbox view.")] = 20,
+    json_output: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+) -> None:
+    """Inbox server time with a large brand (meant for PostgreSQL); key inbox_ms_p95."""
+    import json
+
+    _django()
+    _require_migrated()
+    from sentinelle.cases.bench import run_bench
+    from sentinelle.cli_admin import progress_bar
+
+    with progress_bar() as progress:
+        task = progress.add_task("Filling the bench brand", total=cases + mentions)
+        result = run_bench(
+            cases=cases,
+            mentions=mentions,
+            requests=requests,
+            progress=lambda n: progress.advance(task, n),
+        )
+    if json_output:
+        typer.echo(json.dumps(result))
+    else:
+        for key, value in result.items():
+            typer.echo(f"{key:24} {value}")
+
+
 def _register_analysis_commands() -> None:
     """The analysis library's commands; the library is light to import (models load lazily)."""
     from sentinelle.analysis import cli as analysis
@@ -268,6 +297,7 @@ def _register_analysis_commands() -> None:
     eval_app.command("cases")(linking.eval_cases_command)
     bench_app = typer.Typer(help="Measure speed.", no_args_is_help=True)
     bench_app.command("analysis")(analysis.bench_analysis_command)
+    bench_app.command("cases")(bench_cases)
     app.add_typer(model_app, name="model")
     app.add_typer(eval_app, name="eval")
     app.add_typer(bench_app, name="bench")

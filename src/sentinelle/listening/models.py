@@ -103,7 +103,8 @@ class Mention(models.Model):
     """One item about the brand: a post, comment, article, e-mail or form submission."""
 
     brand = models.ForeignKey("brands.Brand", on_delete=models.CASCADE, related_name="mentions")
-    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="mentions")
+    # RESTRICT: a source with mentions cannot be deleted alone, but its brand can be.
+    source = models.ForeignKey(Source, on_delete=models.RESTRICT, related_name="mentions")
     channel = models.CharField(_("channel"), max_length=20, choices=Channel.choices)
     external_id = models.CharField(max_length=512)
     url = models.URLField(_("URL"), max_length=2000, blank=True)
@@ -163,6 +164,16 @@ class Mention(models.Model):
 
     def __str__(self) -> str:
         return f"{self.channel}:{self.external_id}"
+
+    @property
+    def author_label(self) -> str:
+        """Who wrote it, for display ('' when the source gave no author)."""
+        return (self.author.display_name or self.author.handle) if self.author_id else ""
+
+    @property
+    def hidden_by_label(self) -> str:
+        user = self.hidden_by
+        return (user.get_full_name() or user.get_username()) if user else ""
 
 
 class Attachment(models.Model):
