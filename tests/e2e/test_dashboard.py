@@ -27,10 +27,10 @@ def test_login_switch_language_and_see_the_inbox(page, site):
     expect(page.get_by_role("heading", level=1)).to_contain_text("Boîte de réception")
     expect(page.locator("ol.mentions > li")).to_have_count(5)
     expect(page.locator("#counts")).to_contain_text("5")
-    page.get_by_role("button", name="EN").click()
+    page.get_by_role("button", name="EN", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Inbox")
     expect(page.locator("html")).to_have_attribute("lang", "en")
-    page.get_by_role("button", name="FR").click()
+    page.get_by_role("button", name="FR", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Boîte de réception")
     assert not [e for e in page.console_errors if "Content Security Policy" in e]
 

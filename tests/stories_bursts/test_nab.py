@@ -62,7 +62,7 @@ def test_eval_crisis_json_has_the_stable_key_set() -> None:
     app.command("crisis")(eval_crisis_command)
     result = CliRunner().invoke(app, ["--json"])
     assert result.exit_code == 0, result.output
-    report = json.loads(result.output)
+    report = json.loads(result.stdout)
     for key in (
         "nab_strict_hits",
         "nab_windows",
