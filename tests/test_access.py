@@ -8,6 +8,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 
 from sentinelle.brands.models import Role
 from sentinelle.cases.actions import do_open_case
+from sentinelle.cases.models import Customer, LinkSuggestion
 from sentinelle.portal.models import Submission, SubmissionStatus
 from sentinelle.web.models import SavedView
 
@@ -28,6 +29,10 @@ ROUTES = {
     "web:case_take": ("post", lambda objs: {"reference": objs["case"].reference}),
     "web:case_wait": ("post", lambda objs: {"reference": objs["case"].reference}),
     "web:case_note": ("post", lambda objs: {"reference": objs["case"].reference}),
+    "web:case_suggestion": (
+        "post",
+        lambda objs: {"reference": objs["case"].reference, "pk": objs["suggestion"].pk},
+    ),
     "web:case_presence": ("post", lambda objs: {"reference": objs["case"].reference}),
     "web:case_resolve": ("post", lambda objs: {"reference": objs["case"].reference}),
     "web:case_close": ("post", lambda objs: {"reference": objs["case"].reference}),
@@ -87,6 +92,13 @@ def _held_submission(brand):
     )
 
 
+def _suggestion(brand, mentions):
+    customer = Customer.objects.create(brand=brand, display_name="Nadia")
+    return LinkSuggestion.objects.create(
+        brand=brand, author=mentions[2].author, customer=customer, reasons=["même nom"]
+    )
+
+
 def _saved_views(brand):
     users = get_user_model().objects.filter(username__in=[*PERSONAS, "bob"])
     return {
@@ -109,6 +121,7 @@ def _objects(brand, mentions):
         "source": brand.sources.first(),
         "submission": _held_submission(brand),
         "saved_views": _saved_views(brand),
+        "suggestion": _suggestion(brand, mentions),
     }
 
 
@@ -131,6 +144,7 @@ def _objects_other(brand, mentions):
         "source": brand.sources.first(),
         "submission": _held_submission(brand),
         "saved_views": _saved_views(brand),
+        "suggestion": _suggestion(brand, mentions),
     }
 
 

@@ -82,3 +82,37 @@ def test_the_case_page_flags_a_double_deviation(client, brand, alice):
     page = client.get(reverse("web:case", args=[brand.slug, case.reference]))
     assert 'class="flag"' in page.text
     assert "Le client le dit" in page.text
+
+
+def test_a_weaker_match_is_suggested_and_an_agent_confirms_it(client, brand, alice):
+    from django.urls import reverse
+
+    from sentinelle.cases.models import LinkSuggestion
+
+    CaseRule.objects.create(brand=brand, name="Plaintes")
+    first = make_item(
+        1, text=ANGRY, author={"handle": "@nbenali@mastodon.example", "name": "Nadia Benali"}
+    )
+    second = make_item(
+        2,
+        channel="bluesky",
+        source="Bluesky",
+        text=ANGRY + " Bastion U cassé.",
+        author={"handle": "nadia-b.bsky.example", "name": "Nadia Benali"},
+    )
+    ingest_dicts(brand, [first])
+    ingest_dicts(brand, [second])
+    assert Case.objects.filter(brand=brand).count() == 2, "a name alone never links"
+    suggestion = LinkSuggestion.objects.get()
+    later = Case.objects.get(mention_links__mention__channel="bluesky")
+    client.force_login(alice)
+    page = client.get(reverse("web:case", args=[brand.slug, later.reference]))
+    assert 'class="suggestion"' in page.text
+    client.post(
+        reverse("web:case_suggestion", args=[brand.slug, later.reference, suggestion.pk]),
+        {"decision": "confirm"},
+    )
+    later.refresh_from_db()
+    earlier = Case.objects.get(mention_links__mention__channel="mastodon")
+    assert later.customer == earlier.customer
+    assert earlier.customer.author_links.count() == 2

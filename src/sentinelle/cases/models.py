@@ -301,3 +301,28 @@ class CaseNote(models.Model):
 
     def __str__(self) -> str:
         return self.text[:40]
+
+
+class LinkSuggestion(models.Model):
+    """A weaker match: this author may be that customer; an agent confirms or rejects."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("to check")
+        CONFIRMED = "confirmed", _("confirmed")
+        REJECTED = "rejected", _("rejected")
+
+    brand = models.ForeignKey("brands.Brand", on_delete=models.CASCADE, related_name="+")
+    author = models.ForeignKey("listening.Author", on_delete=models.CASCADE, related_name="+")
+    customer = models.ForeignKey(Customer, on_delete=models.CASCADE, related_name="suggestions")
+    score = models.FloatField(default=0.0)
+    reasons = models.JSONField(default=list)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["author", "customer"], name="suggestion_unique_pair")
+        ]

@@ -10,6 +10,7 @@ from sentinelle.cases.customers import (
     do_link_author,
     get_customer_by_identifiers,
 )
+from sentinelle.cases.matching import do_record_suggestions, match_author
 from sentinelle.cases.models import Case, CaseMention, CaseRule, Customer, CustomerAuthor
 from sentinelle.cases.workflow import OPEN_STATUSES
 from sentinelle.core.choices import RiskLevel
@@ -32,9 +33,14 @@ def customer_for(mention: Mention) -> Customer:
     if mention.references.get("order"):
         identifiers["order"] = [mention.references["order"]]
     customer = get_customer_by_identifiers(mention.brand, identifiers)
+    suggestions = []
+    if customer is None and author is not None:
+        customer, suggestions = match_author(author)
     if customer is None:
         name = (author.display_name or author.handle) if author else ""
         customer = do_create_customer(mention.brand, display_name=name, identifiers=identifiers)
+    if author is not None and suggestions:
+        do_record_suggestions(author, suggestions)
     if author is not None:
         do_link_author(customer, author, reason="same author, e-mail or order number")
     return customer

@@ -22,7 +22,8 @@ from sentinelle.cases.actions import (
     do_resolve_case,
     do_wait_on_customer,
 )
-from sentinelle.cases.models import Case, CaseStatus
+from sentinelle.cases.matching import do_decide_suggestion
+from sentinelle.cases.models import Case, CaseStatus, LinkSuggestion
 from sentinelle.portal.tracking import do_revoke_tracking_links
 from sentinelle.replies.actions import (
     MAX_REPLY_CHARS,
@@ -183,3 +184,17 @@ def case_note(request: HttpRequest, reference: str) -> HttpResponse:
         lambda c: do_add_note(c, author=request.user, text=text),
         _("Note added."),
     )
+
+
+@require_POST
+@brand_view()
+def case_suggestion(request: HttpRequest, reference: str, pk: int) -> HttpResponse:
+    """An agent confirms or rejects a suggested link between an author and a customer."""
+    case = get_object_or_404(Case, brand=request.brand, reference=reference)
+    suggestion = get_object_or_404(
+        LinkSuggestion, pk=pk, brand=request.brand, status=LinkSuggestion.Status.PENDING
+    )
+    confirm = request.POST.get("decision") == "confirm"
+    do_decide_suggestion(suggestion, confirm=confirm, actor=request.user)
+    messages.success(request, _("Link confirmed.") if confirm else _("Suggestion rejected."))
+    return redirect("web:case", brand_slug=request.brand.slug, reference=case.reference)

@@ -24,6 +24,11 @@ brand_patterns = [
     path("cases/<str:reference>/take/", case_views.case_take, name="case_take"),
     path("cases/<str:reference>/wait/", case_views.case_wait, name="case_wait"),
     path("cases/<str:reference>/note/", case_views.case_note, name="case_note"),
+    path(
+        "cases/<str:reference>/suggestions/<int:pk>/",
+        case_views.case_suggestion,
+        name="case_suggestion",
+    ),
     path("cases/<str:reference>/presence/", presence.case_presence, name="case_presence"),
     path("cases/<str:reference>/resolve/", case_views.case_resolve, name="case_resolve"),
     path("cases/<str:reference>/close/", case_views.case_close, name="case_close"),

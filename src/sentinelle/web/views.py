@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_POST
 from sentinelle.brands.access import brand_view, list_user_brands
 from sentinelle.cases.actions import CaseError, do_open_case
 from sentinelle.cases.history import detect_double_deviation, list_customer_mentions
-from sentinelle.cases.models import Case, CaseStatus
+from sentinelle.cases.models import Case, CaseStatus, LinkSuggestion
 from sentinelle.cases.sla import case_clocks
 from sentinelle.core.choices import Channel
 from sentinelle.listening.corrections import TOPICS, CorrectionError, do_correct_label
@@ -131,6 +131,13 @@ def render_case_page(
         "replies": case.replies.select_related("author"),
         "clocks": case_clocks(case),
         "double_deviation": detect_double_deviation(case),
+        "suggestions": LinkSuggestion.objects.filter(
+            brand=case.brand,
+            status=LinkSuggestion.Status.PENDING,
+            author__customer_link__customer_id=case.customer_id,
+        ).select_related("author", "customer")
+        if case.customer_id
+        else [],
         "customer_mentions": list_customer_mentions(case)[:200],
         "brand_departments": case.brand.departments.all(),
         **(extra or {}),
