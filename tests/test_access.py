@@ -29,6 +29,7 @@ ROUTES = {
     "web:case_take": ("post", lambda objs: {"reference": objs["case"].reference}),
     "web:case_wait": ("post", lambda objs: {"reference": objs["case"].reference}),
     "web:case_note": ("post", lambda objs: {"reference": objs["case"].reference}),
+    "web:case_log_call": ("post", lambda objs: {"reference": objs["case"].reference}),
     "web:case_suggestion": (
         "post",
         lambda objs: {"reference": objs["case"].reference, "pk": objs["suggestion"].pk},

@@ -142,3 +142,37 @@ def test_a_second_agent_sees_who_else_is_on_the_case(client, brand, mentions, al
     assert "Alice" in page.text and 'class="collision"' in page.text
     poll = other.post(reverse("web:case_presence", args=[brand.slug, case.reference]))
     assert "Alice" in poll.text and "<html" not in poll.text
+
+
+def test_a_logged_call_joins_the_history_and_delivery_states_show(
+    client, brand, mentions, alice, settings
+):
+    from sentinelle.core.outbox import deliver_pending
+    from sentinelle.replies.actions import do_send_reply
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", 9, 2
+    settings.EMAIL_USE_TLS = False
+    case = do_open_case(brand, title="Roue voilée", mention=mentions[0], actor=None)
+    do_assign_case(do_acknowledge_case(case, actor=alice), owner=alice, actor=alice)
+    from sentinelle.cases.customers import do_create_customer
+
+    customer = do_create_customer(brand, display_name="Nadia", identifiers={"email": ["n@x.org"]})
+    case.customer = customer  # set up the customer before replying
+    case.save(update_fields=["customer"])
+    do_send_reply(case, author=alice, text="Bonjour, la roue part demain. Alice")
+    deliver_pending()  # the mail server is down: the reply will be retried
+    client.force_login(alice)
+    url = reverse("web:case_log_call", args=[brand.slug, case.reference])
+    client.post(url, {"summary": "Appel de la cliente : elle attend toujours sa roue."})
+    page = client.get(reverse("web:case", args=[brand.slug, case.reference]))
+    assert "elle attend toujours sa roue" in page.text
+    assert "delivery-retrying" in page.text
+    assert case.mention_links.filter(mention__channel="phone").exists()
+
+
+def test_cases_filter_by_language(client, brand, mentions, alice):
+    case = do_open_case(brand, title="A", mention=mentions[0], actor=None)
+    client.force_login(alice)
+    assert _cases(client, brand, language="fr") == [case.reference]
+    assert _cases(client, brand, language="en") == []

@@ -261,7 +261,7 @@ def bench_cases(
 
     _django()
     _require_migrated()
-    from sentinelle.cases.bench import run_bench
+    from sentinelle.bench_cases import run_bench
     from sentinelle.cli_admin import progress_bar
 
     with progress_bar() as progress:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
 from sentinelle.cases.models import Case, Outcome
@@ -24,14 +24,11 @@ class DoubleDeviation:
 
 
 def list_customer_mentions(case: Case) -> QuerySet[Mention]:
-    """Everything the case's customer wrote, on every channel, oldest first."""
-    if case.customer_id is None:
-        return Mention.objects.filter(case_link__case=case).order_by("published_at")
-    return (
-        Mention.objects.filter(author__customer_link__customer_id=case.customer_id)
-        .select_related("author")
-        .order_by("published_at")
-    )
+    """The case's messages and everything its customer wrote, every channel, oldest first."""
+    mine = Q(case_link__case=case)
+    if case.customer_id is not None:
+        mine |= Q(author__customer_link__customer_id=case.customer_id)
+    return Mention.objects.filter(mine).distinct().select_related("author").order_by("published_at")
 
 
 def _answered(mention: Mention) -> bool:

@@ -28,4 +28,5 @@ class Channel(models.TextChoices):
     X = "x", "X"
     EMAIL = "email", _("e-mail")
     FORM = "form", _("complaint form")
+    PHONE = "phone", _("phone call")
     OTHER = "other", _("other")

@@ -9,6 +9,7 @@ from typing import Any
 
 from django.core.mail import EmailMessage
 from django.db.models import F
+from django.utils.translation import gettext as _
 
 from sentinelle.core.clock import now
 from sentinelle.core.models import Outbox, OutboxKind
@@ -99,3 +100,16 @@ def deliver_pending(*, limit: int = 50) -> int:
             update_fields=["sent_at", "last_error", "failed_permanently", "next_attempt_at"]
         )
     return sent
+
+
+def delivery_state(message: Outbox | None) -> tuple[str, str] | None:
+    """(state, words for the agent) of a queued message: sent, waiting, or failed and why."""
+    if message is None:
+        return None
+    if message.sent_at is not None:
+        return "sent", str(_("sent"))
+    if message.failed_permanently:
+        return "failed", str(_("not delivered: %(error)s") % {"error": message.last_error[:120]})
+    if message.last_error:
+        return "retrying", str(_("retrying (%(error)s)") % {"error": message.last_error[:120]})
+    return "pending", str(_("waiting to be sent"))

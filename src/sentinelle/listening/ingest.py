@@ -28,6 +28,7 @@ SOURCE_KIND_FOR_CHANNEL = {
     Channel.X: SourceKind.X,
     Channel.EMAIL: SourceKind.IMAP,
     Channel.FORM: SourceKind.FORM,
+    Channel.PHONE: SourceKind.FILE,
 }
 
 

@@ -22,6 +22,7 @@ from sentinelle.cases.actions import (
     do_resolve_case,
     do_wait_on_customer,
 )
+from sentinelle.cases.calls import do_log_call
 from sentinelle.cases.matching import do_decide_suggestion
 from sentinelle.cases.models import Case, CaseStatus, LinkSuggestion
 from sentinelle.portal.tracking import do_revoke_tracking_links
@@ -197,4 +198,18 @@ def case_suggestion(request: HttpRequest, reference: str, pk: int) -> HttpRespon
     confirm = request.POST.get("decision") == "confirm"
     do_decide_suggestion(suggestion, confirm=confirm, actor=request.user)
     messages.success(request, _("Link confirmed.") if confirm else _("Suggestion rejected."))
+    return redirect("web:case", brand_slug=request.brand.slug, reference=case.reference)
+
+
+@require_POST
+@brand_view()
+def case_log_call(request: HttpRequest, reference: str) -> HttpResponse:
+    """Log a phone call with the customer: it joins the case's history like any message."""
+    case = get_object_or_404(Case, brand=request.brand, reference=reference)
+    summary = request.POST.get("summary", "").strip()[:MAX_REPLY_CHARS]
+    if len(summary) < 5:
+        messages.error(request, _("Say in a few words what the call was about."))
+    else:
+        do_log_call(case, summary=summary, actor=request.user)
+        messages.success(request, _("Call logged."))
     return redirect("web:case", brand_slug=request.brand.slug, reference=case.reference)

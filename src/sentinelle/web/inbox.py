@@ -94,6 +94,8 @@ def list_inbox_cases(brand: Brand, filters: InboxFilters, *, user: Any = None) -
         cases = cases.filter(status=filters.status)
     if filters.channel:
         cases = cases.filter(channel=filters.channel)
+    if filters.language:
+        cases = cases.filter(mention_links__mention__language=filters.language).distinct()
     if filters.owner == "me" and user is not None:
         cases = cases.filter(owner=user)
     elif filters.owner == "none":

@@ -24,6 +24,7 @@ brand_patterns = [
     path("cases/<str:reference>/take/", case_views.case_take, name="case_take"),
     path("cases/<str:reference>/wait/", case_views.case_wait, name="case_wait"),
     path("cases/<str:reference>/note/", case_views.case_note, name="case_note"),
+    path("cases/<str:reference>/call/", case_views.case_log_call, name="case_log_call"),
     path(
         "cases/<str:reference>/suggestions/<int:pk>/",
         case_views.case_suggestion,

@@ -17,6 +17,8 @@ from sentinelle.cases.history import detect_double_deviation, list_customer_ment
 from sentinelle.cases.models import Case, CaseStatus, LinkSuggestion
 from sentinelle.cases.sla import case_clocks
 from sentinelle.core.choices import Channel
+from sentinelle.core.models import Outbox
+from sentinelle.core.outbox import delivery_state
 from sentinelle.listening.corrections import TOPICS, CorrectionError, do_correct_label
 from sentinelle.listening.models import Mention
 from sentinelle.listening.moderation import REASONS, ModerationError, do_hide_mention
@@ -113,6 +115,15 @@ def case_detail(request: HttpRequest, reference: str) -> HttpResponse:
     return render_case_page(request, case)
 
 
+def _replies_with_delivery(case: Case) -> list:
+    """The case's replies, each with the state of its e-mail (sent, retrying, failed)."""
+    replies = list(case.replies.select_related("author"))
+    keys = {f"reply-{r.pk}": r for r in replies}
+    for message in Outbox.objects.filter(dedupe_key__in=list(keys)):
+        keys[message.dedupe_key].delivery = delivery_state(message)
+    return replies
+
+
 def render_case_page(
     request: HttpRequest, case: Case, extra: dict | None = None, *, status: int = 200
 ) -> HttpResponse:
@@ -128,7 +139,7 @@ def render_case_page(
         .select_related("author")
         .order_by("published_at"),
         "departments": case.consulted_departments.all(),
-        "replies": case.replies.select_related("author"),
+        "replies": _replies_with_delivery(case),
         "clocks": case_clocks(case),
         "double_deviation": detect_double_deviation(case),
         "suggestions": LinkSuggestion.objects.filter(

@@ -1,4 +1,4 @@
-"""`sentinelle bench cases`: the inbox's server time with a large brand (PostgreSQL)."""
+"""`sentinelle bench cases`: the inbox's server time with a large brand (a tool, not an app)."""
 
 from __future__ import annotations
 
