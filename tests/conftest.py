@@ -120,3 +120,13 @@ def _fast_password_hashing(settings):
 def _media_in_a_temporary_folder(settings, tmp_path):
     """Uploaded files land in a folder of the test's own."""
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Cached inbox counters must not leak from one test's brand to the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

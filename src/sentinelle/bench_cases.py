@@ -53,6 +53,7 @@ def _fill(brand: Brand, owner, *, cases: int, mentions: int, progress) -> None:
                 title=f"Dossier {n}",
                 status=STATUSES[n % 3],
                 risk_level=RISKS[n % 4],
+                risk_rank=n % 4,
                 channel="forum",
                 opened_at=start + timedelta(minutes=n),
                 final_answer="Réglé." if n % 3 == 2 else "",

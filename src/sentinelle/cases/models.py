@@ -9,7 +9,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from sentinelle.core.choices import Channel, RiskLevel
+from sentinelle.core.choices import RISK_ORDER, Channel, RiskLevel
 from sentinelle.core.clock import now
 
 
@@ -126,6 +126,8 @@ class Case(models.Model):
         max_digits=10, decimal_places=2, null=True, blank=True
     )
     updated_at = models.DateTimeField(default=now)
+    # The risk level as a number, kept by save(), so the inbox sorts on an index.
+    risk_rank = models.PositiveSmallIntegerField(default=0, editable=False)
     sla_due_at = models.DateTimeField(_("next SLA due time"), null=True, blank=True)
     sla_state = models.CharField(_("SLA state"), max_length=12, blank=True)
 
@@ -147,10 +149,18 @@ class Case(models.Model):
         indexes = [
             models.Index(fields=["brand", "status", "risk_level"]),
             models.Index(fields=["brand", "sla_due_at"]),
+            models.Index(fields=["brand", "-risk_rank", "sla_due_at"]),
         ]
 
     def __str__(self) -> str:
         return f"{self.reference} {self.title}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.risk_rank = RISK_ORDER.get(self.risk_level, 0)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "risk_level" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "risk_rank"}
+        super().save(*args, **kwargs)
 
 
 class CaseMention(models.Model):

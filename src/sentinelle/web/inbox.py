@@ -6,17 +6,18 @@ from dataclasses import asdict, dataclass
 from typing import Any
 from urllib.parse import urlencode
 
-from django.db.models import Case as When_
-from django.db.models import F, IntegerField, QuerySet, Value, When
+from django.core.cache import cache
+from django.db.models import F, QuerySet
 from django.http import QueryDict
 
 from sentinelle.brands.models import Brand
 from sentinelle.cases.models import Case, CaseStatus
 from sentinelle.cases.workflow import OPEN_STATUSES
-from sentinelle.core.choices import Channel, RiskLevel
+from sentinelle.core.choices import Channel
 from sentinelle.listening.models import Mention
 
 TABS = ("mentions", "cases")
+COUNTS_SECONDS = 10
 
 
 @dataclass(frozen=True)
@@ -78,14 +79,6 @@ def list_inbox_mentions(brand: Brand, filters: InboxFilters) -> QuerySet[Mention
     return mentions.order_by("-published_at", "-pk")
 
 
-def _risk_rank() -> When_:
-    return When_(
-        *[When(risk_level=level, then=Value(rank)) for rank, level in enumerate(RiskLevel.values)],
-        default=Value(0),
-        output_field=IntegerField(),
-    )
-
-
 def list_inbox_cases(brand: Brand, filters: InboxFilters, *, user: Any = None) -> QuerySet[Case]:
     cases = Case.objects.filter(brand=brand).select_related("owner", "customer")
     if filters.status == "open":
@@ -108,12 +101,20 @@ def list_inbox_cases(brand: Brand, filters: InboxFilters, *, user: Any = None) -
         cases = cases.filter(mention_links__mention__topic=filters.topic).distinct()
     if filters.q:
         cases = cases.filter(title__icontains=filters.q)
-    return cases.annotate(risk_rank=_risk_rank()).order_by(
-        "-risk_rank", F("sla_due_at").asc(nulls_last=True), "opened_at", "pk"
-    )
+    return cases.order_by("-risk_rank", F("sla_due_at").asc(nulls_last=True), "opened_at", "pk")
 
 
 def count_inbox(brand: Brand) -> dict[str, int]:
+    """The inbox counters, cached a few seconds: they are polled, and cost a scan each."""
+    key = f"inbox-counts-{brand.pk}"
+    counts = cache.get(key)
+    if counts is None:
+        counts = _count(brand)
+        cache.set(key, counts, COUNTS_SECONDS)
+    return counts
+
+
+def _count(brand: Brand) -> dict[str, int]:
     return {
         "mentions": Mention.objects.filter(brand=brand).count(),
         "complaints": Mention.objects.filter(brand=brand, is_complaint=True).count(),

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -23,6 +22,7 @@ from sentinelle.listening.corrections import TOPICS, CorrectionError, do_correct
 from sentinelle.listening.models import Mention
 from sentinelle.listening.moderation import REASONS, ModerationError, do_hide_mention
 from sentinelle.web.inbox import InboxFilters, count_inbox, list_inbox_cases, list_inbox_mentions
+from sentinelle.web.pager import get_page
 from sentinelle.web.presence import do_mark_presence, list_others_present
 from sentinelle.web.saved_views import list_saved_views
 
@@ -53,7 +53,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
         rows = list_inbox_cases(request.brand, filters, user=request.user)
     else:
         rows = list_inbox_mentions(request.brand, filters)
-    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = get_page(rows, request.GET.get("page"), PAGE_SIZE)
     context = {
         "filters": filters,
         "page": page,
