@@ -69,8 +69,11 @@ def load_demo(*, reset: bool = False, console: Console | None = None) -> Brand:
     week = list(
         Mention.objects.filter(brand=brand).select_related("author").order_by("published_at")
     )
-    cases += apply_case_rules(week)
-    console.print(f"{cases} cases opened for customers who wrote to the brand.")
+    routed = apply_case_rules(week)
+    console.print(
+        f"{cases} cases for customers who wrote to the brand; the case rule routed {routed} "
+        f"serious complaints; {brand.cases.count()} cases in all."
+    )
     return brand
 
 
