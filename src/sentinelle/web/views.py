@@ -156,37 +156,37 @@ def render_case_page(
     return render(request, "web/case.html", context, status=status)
 
 
+def _on_mention(request: HttpRequest, pk: int, action, done: str) -> HttpResponse:
+    """Run one action on a mention of the brand; a refusal is shown, not raised."""
+    mention = get_object_or_404(Mention, pk=pk, brand=request.brand)
+    try:
+        action(mention)
+    except (CorrectionError, ModerationError) as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, done)
+    return redirect("web:mention", brand_slug=request.brand.slug, pk=mention.pk)
+
+
 @require_POST
 @brand_view()
 def mention_correct(request: HttpRequest, pk: int) -> HttpResponse:
-    mention = get_object_or_404(Mention, pk=pk, brand=request.brand)
-    try:
-        do_correct_label(
-            mention,
-            field=request.POST.get("field", ""),
-            value=request.POST.get("value", ""),
-            actor=request.user,
-        )
-    except CorrectionError as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, _("Thank you: the label is corrected and will train the model."))
-    return redirect("web:mention", brand_slug=request.brand.slug, pk=mention.pk)
+    field, value = request.POST.get("field", ""), request.POST.get("value", "")
+    return _on_mention(
+        request,
+        pk,
+        lambda m: do_correct_label(m, field=field, value=value, actor=request.user),
+        _("Thank you: the label is corrected and will train the model."),
+    )
 
 
 @require_POST
 @brand_view()
 def mention_hide(request: HttpRequest, pk: int) -> HttpResponse:
-    mention = get_object_or_404(Mention, pk=pk, brand=request.brand)
-    try:
-        do_hide_mention(
-            mention,
-            reason=request.POST.get("reason", ""),
-            note=request.POST.get("note", ""),
-            actor=request.user,
-        )
-    except ModerationError as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, _("The comment is hidden; the leads are told."))
-    return redirect("web:mention", brand_slug=request.brand.slug, pk=mention.pk)
+    reason, note = request.POST.get("reason", ""), request.POST.get("note", "")
+    return _on_mention(
+        request,
+        pk,
+        lambda m: do_hide_mention(m, reason=reason, note=note, actor=request.user),
+        _("The comment is hidden; the leads are told."),
+    )
