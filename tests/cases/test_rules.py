@@ -116,3 +116,16 @@ def test_a_weaker_match_is_suggested_and_an_agent_confirms_it(client, brand, ali
     earlier = Case.objects.get(mention_links__mention__channel="mastodon")
     assert later.customer == earlier.customer
     assert earlier.customer.author_links.count() == 2
+
+
+def test_mentions_stored_without_analysis_get_it_and_their_case_later(brand, settings):
+    from sentinelle.listening.analyze import analyze_pending
+
+    CaseRule.objects.create(brand=brand, name="Plaintes")
+    settings.SENTINELLE_ANALYSIS_ENABLED = False
+    ingest_dicts(brand, [make_item(1, text=ANGRY)])
+    assert not Case.objects.exists()
+    settings.SENTINELLE_ANALYSIS_ENABLED = True
+    assert analyze_pending() == 1
+    assert Case.objects.filter(brand=brand).count() == 1
+    assert analyze_pending() == 0

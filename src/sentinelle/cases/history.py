@@ -36,14 +36,18 @@ def _answered(mention: Mention) -> bool:
     deadline = mention.published_at + ANSWER_DELAY
     if mention.replies.filter(is_from_brand=True, published_at__lte=deadline).exists():
         return True
-    link = getattr(mention, "case_link", None) if hasattr(mention, "case_link") else None
-    return bool(link and link.case.replies.filter(sent_at__lte=deadline).exists())
+    return Case.objects.filter(
+        mention_links__mention=mention, replies__sent_at__lte=deadline
+    ).exists()
 
 
-def detect_double_deviation(case: Case) -> DoubleDeviation:
-    """The product failed, then we failed the customer: evidence, in plain words."""
+def detect_double_deviation(case: Case, mentions: list[Mention] | None = None) -> DoubleDeviation:
+    """The product failed, then we failed the customer: evidence, in plain words.
+
+    `mentions` is the customer's history when the caller already has it."""
     reasons: list[str] = []
-    mentions = list(list_customer_mentions(case))
+    if mentions is None:
+        mentions = list(list_customer_mentions(case))
     for mention in mentions:
         for signal in mention.analysis.get("signals", []):
             if signal.get("kind") == "double_deviation":

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
 from django.conf import settings
-from django.db import transaction
 
 from sentinelle.core.clock import now
 from sentinelle.listening.models import Mention
+from sentinelle.listening.steps import run_after_store
 
-log = logging.getLogger(__name__)
 MAX_ANALYZED_CHARS = 20_000
 FIELDS = [
     "analysis",
@@ -67,11 +65,14 @@ def analyze_mentions(mentions: Sequence[Mention]) -> int:
 
 
 def analyze_pending(*, batch_size: int = 500) -> int:
-    """Analyse mentions stored while analysis was unavailable."""
-    pending = list(Mention.objects.filter(analyzed_at__isnull=True).order_by("pk")[:batch_size])
-    try:
-        with transaction.atomic():
-            return analyze_mentions(pending)
-    except Exception:
-        log.exception("analysis of %d pending mentions failed; they stay pending", len(pending))
+    """Mentions stored while analysis was unavailable go through the after-store steps again
+    (analysis, then case rules, which need the labels); returns how many were pending."""
+    if not settings.SENTINELLE_ANALYSIS_ENABLED:
         return 0
+    pending = list(
+        Mention.objects.filter(analyzed_at__isnull=True)
+        .select_related("author", "brand")
+        .order_by("pk")[:batch_size]
+    )
+    run_after_store(pending)
+    return len(pending)

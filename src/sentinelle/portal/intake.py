@@ -37,8 +37,6 @@ from sentinelle.portal.tracking import do_create_tracking_link
 from sentinelle.portal.uploads import CheckedFile
 
 FORM_SOURCE = "Formulaire de réclamation"
-MAX_PER_ADDRESS_PER_HOUR = int(getattr(settings, "PORTAL_MAX_PER_ADDRESS_PER_HOUR", 5))
-MAX_PER_EMAIL_PER_HOUR = int(getattr(settings, "PORTAL_MAX_PER_EMAIL_PER_HOUR", 3))
 
 
 @dataclass(frozen=True)
@@ -59,9 +57,9 @@ def spam_reason(brand: Brand, *, email: str, client: str, honeypot: str) -> str:
         return "honeypot field filled in"
     since = now() - timedelta(hours=1)
     recent = Submission.objects.filter(brand=brand, created_at__gte=since)
-    if recent.filter(client_hash=client).count() >= MAX_PER_ADDRESS_PER_HOUR:
+    if recent.filter(client_hash=client).count() >= settings.PORTAL_MAX_PER_ADDRESS_PER_HOUR:
         return "too many submissions from this address in an hour"
-    if recent.filter(email__iexact=email).count() >= MAX_PER_EMAIL_PER_HOUR:
+    if recent.filter(email__iexact=email).count() >= settings.PORTAL_MAX_PER_EMAIL_PER_HOUR:
         return "too many submissions from this e-mail address in an hour"
     return ""
 

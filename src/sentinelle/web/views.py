@@ -130,6 +130,7 @@ def render_case_page(
     """The case page; `extra` carries a draft reply and its findings when sending was held."""
     case = Case.objects.select_related("owner", "customer", "story").get(pk=case.pk)
     do_mark_presence(case, request.user, writing=bool(extra and extra.get("draft")))
+    history = list(list_customer_mentions(case))
     context = {
         "others": list_others_present(case, request.user),
         "notes": case.notes.select_related("author"),
@@ -141,7 +142,7 @@ def render_case_page(
         "departments": case.consulted_departments.all(),
         "replies": _replies_with_delivery(case),
         "clocks": case_clocks(case),
-        "double_deviation": detect_double_deviation(case),
+        "double_deviation": detect_double_deviation(case, history),
         "suggestions": LinkSuggestion.objects.filter(
             brand=case.brand,
             status=LinkSuggestion.Status.PENDING,
@@ -149,7 +150,7 @@ def render_case_page(
         ).select_related("author", "customer")
         if case.customer_id
         else [],
-        "customer_mentions": list_customer_mentions(case)[:200],
+        "customer_mentions": history[:200],
         "brand_departments": case.brand.departments.all(),
         **(extra or {}),
     }
