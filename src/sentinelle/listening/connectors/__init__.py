@@ -16,11 +16,36 @@ class ConnectorError(Exception):
         self.retryable = retryable
 
 
+MAX_REJECT_PAYLOAD = 64_000
+
+
+@dataclass(frozen=True)
+class Reject:
+    """An item a connector received but could not read: kept for the dead-letter table.
+
+    ``payload`` is the raw item as received (cut to ``MAX_REJECT_PAYLOAD`` characters), so an
+    admin can see it, fix the cause and retry it.
+    """
+
+    reason: str
+    payload: str
+    external_id: str | None = None
+
+    @classmethod
+    def of(cls, reason: str, payload: str | bytes, external_id: str | None = None) -> Reject:
+        if isinstance(payload, bytes):
+            payload = payload[: MAX_REJECT_PAYLOAD * 4].decode("utf-8", "replace")
+        return cls(reason[:1000], payload[:MAX_REJECT_PAYLOAD], external_id)
+
+
 @dataclass
 class FetchResult:
+    """What one fetch returned: readable items, the cursor after them, the rejects."""
+
     items: list[RawItem]
     cursor: dict[str, Any]
     problems: list[str] = field(default_factory=list)
+    rejects: list[Reject] = field(default_factory=list)
 
 
 class Connector(Protocol):
