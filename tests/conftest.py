@@ -123,6 +123,16 @@ def _media_in_a_temporary_folder(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def _fresh_story_engines():
+    """Story engines live in memory per process: each test starts from its own database."""
+    from sentinelle.stories.engine import forget_engines
+
+    forget_engines()
+    yield
+    forget_engines()
+
+
+@pytest.fixture(autouse=True)
 def _empty_cache():
     """Cached inbox counters must not leak from one test's brand to the next."""
     from django.core.cache import cache

@@ -226,6 +226,31 @@ SENTINELLE_ANALYSIS_ENABLED = env_bool("ANALYSIS", default=True)
 SENTINELLE_AFTER_STORE = [
     "sentinelle.listening.analyze.analyze_mentions",
     "sentinelle.cases.rules.apply_case_rules",
+    "sentinelle.stories.engine.track_stories",
 ]
+
+# The dashboard's public address, for links in alerts (e.g. https://sentinelle.example.com).
+SENTINELLE_BASE_URL = env_str("BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Tests only (never from the environment): outbound webhooks may reach 127.0.0.1.
+SENTINELLE_OUTBOUND_ALLOW_PRIVATE = False
+# A story does not alert again at the same or a lower level within this many hours.
+SENTINELLE_ALERT_COOLDOWN_H = float(env_str("ALERT_COOLDOWN_H", "6"))
+
+# The bus between connectors and workers (docs/operations.md): "db", a durable log in the
+# database (one process, the default), or "redis", Redis Streams for `sentinelle worker`s.
+SENTINELLE_BUS = env_str("BUS", "db").lower()
+if SENTINELLE_BUS not in {"db", "redis"}:
+    raise ImproperlyConfigured(f"SENTINELLE_BUS={SENTINELLE_BUS!r} is not valid: use db or redis.")
+SENTINELLE_REDIS_URL = env_str("REDIS_URL", "redis://127.0.0.1:6379/0")
+SENTINELLE_REDIS_STREAM = env_str("REDIS_STREAM", "sentinelle:items")
+SENTINELLE_BUS_BATCH = int(env_str("BUS_BATCH", "500"))
+# A worker's unacknowledged items are taken over by the others after this long (Redis).
+SENTINELLE_BUS_CLAIM_IDLE_S = float(env_str("BUS_CLAIM_IDLE_S", "60"))
+# Failed fetches wait base × 2^failures (with jitter) up to the cap; unhealthy after N.
+SENTINELLE_FETCH_BACKOFF_S = float(env_str("FETCH_BACKOFF_S", "30"))
+SENTINELLE_FETCH_BACKOFF_MAX_S = float(env_str("FETCH_BACKOFF_MAX_S", "3600"))
+SENTINELLE_UNHEALTHY_AFTER = int(env_str("UNHEALTHY_AFTER", "5"))
+# The same text again within this window (another account, another platform) is a repost.
+SENTINELLE_REPOST_WINDOW_HOURS = float(env_str("REPOST_WINDOW_HOURS", "72"))
 
 SENTINELLE_DEMO_PASSWORD = os.environ.get("SENTINELLE_DEMO_PASSWORD", "demo-sentinelle-2026")

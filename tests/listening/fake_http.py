@@ -15,6 +15,7 @@ class Request:
     method: str
     path: str
     headers: dict[str, str]
+    body: bytes = b""
 
 
 @dataclass
@@ -52,7 +53,10 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _serve(self) -> None:
         owner = self.server.owner
-        request = Request(self.command, self.path, {k.lower(): v for k, v in self.headers.items()})
+        headers = {k.lower(): v for k, v in self.headers.items()}
+        length = int(headers.get("content-length") or 0)
+        body = self.rfile.read(min(length, 10_000_000)) if length > 0 else b""
+        request = Request(self.command, self.path, headers, body)
         with owner.lock:
             owner.requests.append(request)
         route = owner.routes.get(self.path.split("?")[0], owner.default)

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import hashlib
+import hmac
+import json
 import logging
 import smtplib
 from datetime import timedelta
 from typing import Any
 
+from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db.models import F
 from django.utils.translation import gettext as _
 
+from sentinelle.core import http
 from sentinelle.core.clock import now
 from sentinelle.core.models import Outbox, OutboxKind
 
@@ -51,7 +56,37 @@ def _send_email(payload: dict[str, Any]) -> None:
     ).send(fail_silently=False)
 
 
-SENDERS = {OutboxKind.EMAIL: _send_email}
+def _post_json(payload: dict[str, Any]) -> None:
+    """POST a JSON body to an incoming webhook through the guarded client.
+
+    With a `secret`, the body is signed: `X-Sentinelle-Timestamp` (Unix seconds) and
+    `X-Sentinelle-Signature: sha256=<hex HMAC-SHA256 of "<timestamp>.<body>">`, so the
+    receiver can check it came from us and refuse replays older than a few minutes.
+    """
+    body = json.dumps(payload["json"], ensure_ascii=False, sort_keys=True).encode()
+    headers = {"Content-Type": "application/json; charset=utf-8"}
+    if payload.get("secret"):
+        stamp = str(int(now().timestamp()))
+        mac = hmac.new(payload["secret"].encode(), stamp.encode() + b"." + body, hashlib.sha256)
+        headers["X-Sentinelle-Timestamp"] = stamp
+        headers["X-Sentinelle-Signature"] = "sha256=" + mac.hexdigest()
+    http.fetch(
+        payload["url"],
+        method="POST",
+        headers=headers,
+        data=body,
+        max_bytes=100_000,
+        timeout=10,
+        allow_private=settings.SENTINELLE_OUTBOUND_ALLOW_PRIVATE,
+    )
+
+
+SENDERS = {
+    OutboxKind.EMAIL: _send_email,
+    OutboxKind.SLACK: _post_json,
+    OutboxKind.TEAMS: _post_json,
+    OutboxKind.WEBHOOK: _post_json,
+}
 
 
 def backoff(attempts: int) -> timedelta:
@@ -88,9 +123,14 @@ def deliver_pending(*, limit: int = 50) -> int:
             SENDERS[OutboxKind(message.kind)](message.payload)
         except Exception as exc:  # every failure is recorded on the row, none is lost
             message.last_error = f"{type(exc).__name__}: {exc}"[:2000]
-            permanent = isinstance(exc, PERMANENT_ERRORS)
+            permanent = isinstance(exc, PERMANENT_ERRORS) or (
+                isinstance(exc, http.FetchError) and not exc.retryable
+            )
             message.failed_permanently = permanent or message.attempts >= MAX_ATTEMPTS
-            message.next_attempt_at = now() + backoff(message.attempts)
+            wait = backoff(message.attempts)
+            if isinstance(exc, http.FetchError) and exc.retry_after:
+                wait = max(wait, timedelta(seconds=min(exc.retry_after, 86_400)))
+            message.next_attempt_at = now() + wait
             log.warning("outbox %s attempt %s failed: %s", pk, message.attempts, exc)
         else:
             message.sent_at = now()

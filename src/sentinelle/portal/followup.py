@@ -15,7 +15,7 @@ from sentinelle.listening.items import AuthorInfo, RawItem
 from sentinelle.listening.models import Mention
 from sentinelle.portal.intake import FORM_SOURCE
 from sentinelle.portal.models import Submission, SubmissionStatus
-from sentinelle.replies.models import Reply
+from sentinelle.replies.models import Reply, ReplyStatus
 
 
 @dataclass(frozen=True)
@@ -71,6 +71,6 @@ def list_customer_timeline(case: Case) -> list[TimelineEntry]:
     ]
     entries += [
         TimelineEntry(r.sent_at, False, r.text, r.author.first_name or case.brand.name)
-        for r in Reply.objects.filter(case=case).select_related("author")
+        for r in Reply.objects.filter(case=case, status=ReplyStatus.SENT).select_related("author")
     ]
     return sorted(entries, key=lambda e: e.at)

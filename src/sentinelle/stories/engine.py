@@ -1,0 +1,364 @@
+"""The story engine in the app: group stored mentions into stories and keep their risk levels.
+
+An after-store step (`track_stories`, listed in SENTINELLE_AFTER_STORE) feeds each batch of new
+mentions to the brand's `StoryGrouper` and `RiskScorer` (the pure `stories.grouping` package),
+writes the links, the stories' figures and levels, and raises alerts (`stories.alerts`).
+
+State: each process keeps the brand's engine in memory. The `StoryEngineState` row is the
+brand's lock and version; a process whose copy is older than the row's version reloads the
+last snapshot and replays the links written since, in their order — grouping is deterministic,
+so the replay rebuilds exactly the state the other process had. Snapshots are written every
+`SNAPSHOT_EVERY` seconds or links, so a crash costs a replay, never a wrong story.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from itertools import groupby
+from typing import Any
+
+from django.db import transaction
+from django.db.models import F
+
+from sentinelle.cases.stories import (
+    do_attach_cases_to_stories,
+    do_move_cases_to_story,
+    do_sync_story_risk,
+)
+from sentinelle.core.choices import RISK_ORDER, RiskLevel
+from sentinelle.core.clock import now
+from sentinelle.listening.models import Mention
+from sentinelle.stories.grouping import MentionRecord, RiskConfig, RiskScorer, StoryGrouper
+from sentinelle.stories.models import Story, StoryEngineState, StoryMention
+
+log = logging.getLogger(__name__)
+
+STATE_VERSION = 1
+SNAPSHOT_EVERY_S = 60.0
+SNAPSHOT_EVERY_LINKS = 5000
+REPLAY_CHUNK = 2000
+TITLE_CHARS = 140
+
+
+@dataclass
+class Engine:
+    """One brand's grouper and scorer, and the map from the grouper's ids to Story rows."""
+
+    grouper: StoryGrouper = field(default_factory=StoryGrouper)
+    scorer: RiskScorer = field(default_factory=lambda: RiskScorer(RiskConfig()))
+    stories: dict[int, int] = field(default_factory=dict)  # grouper id → Story pk
+    version: int = 0
+    last_link_id: int = 0
+    links_since_snapshot: int = 0
+
+    def to_state(self) -> dict[str, Any]:
+        return {
+            "format": STATE_VERSION,
+            "grouper": self.grouper.to_state(),
+            "scorer": self.scorer.to_state(),
+            "stories": {str(k): v for k, v in self.stories.items()},
+        }
+
+    @classmethod
+    def from_state(cls, state: dict[str, Any]) -> Engine:
+        if not state or state.get("format") != STATE_VERSION:
+            return cls()
+        return cls(
+            grouper=StoryGrouper.from_state(state["grouper"]),
+            scorer=RiskScorer.from_state(state["scorer"]),
+            stories={int(k): v for k, v in state["stories"].items()},
+        )
+
+
+_ENGINES: dict[int, Engine] = {}
+
+
+def forget_engines() -> None:
+    """Drop every in-memory engine (tests; a process that wants to start afresh)."""
+    _ENGINES.clear()
+
+
+def record_of(mention: Mention) -> MentionRecord:
+    """The mention as the grouper and the scorer see it."""
+    analysis = mention.analysis or {}
+    signals = []
+    for signal in analysis.get("signals") or ():
+        kind = signal.get("kind") or ""
+        target = signal.get("target")
+        if kind and kind != "needs_answer":
+            signals.append(f"{kind}_{target}" if target else kind)
+    engagement = mention.engagement or {}
+    author = mention.author if mention.author_id else None
+    return MentionRecord(
+        id=str(mention.pk),
+        text=mention.text or "",
+        title=mention.title or None,
+        url=mention.url or None,
+        channel=mention.channel,
+        source=str(mention.source_id),
+        author=f"{mention.channel}|{author.handle}" if author else "",
+        followers=author.followers if author else None,
+        published_at=mention.published_at,
+        lang=mention.language,
+        is_complaint=bool(mention.is_complaint),
+        severity=int(mention.severity or 0),
+        signals=tuple(sorted(set(signals))),
+        engagement=sum(
+            int(v) for k, v in engagement.items() if k in {"likes", "shares", "replies"} and v
+        ),
+        parent_id=str(mention.parent_id) if mention.parent_id else None,
+        is_brand=mention.is_from_brand,
+    )
+
+
+def _mentions_in_order(ids: Iterable[int]) -> Iterable[Mention]:
+    ids = list(ids)
+    for start in range(0, len(ids), REPLAY_CHUNK):
+        chunk = ids[start : start + REPLAY_CHUNK]
+        found = Mention.objects.select_related("author").in_bulk(chunk)
+        yield from (found[i] for i in chunk if i in found)
+
+
+def _load(state: StoryEngineState) -> Engine:
+    """The brand's engine at the row's version: the cached one, or snapshot + replay."""
+    cached = _ENGINES.get(state.brand_id)
+    if cached is not None and cached.version == state.version:
+        return cached
+    engine = Engine.from_state(state.snapshot)
+    links = list(
+        StoryMention.objects.filter(story__brand_id=state.brand_id, pk__gt=state.snapshot_link_id)
+        .order_by("pk")
+        .values_list("pk", "mention_id", "story_id")
+    )
+    story_of_mention = {m: story for _, m, story in links}
+    for mention in _mentions_in_order(m for _, m, _ in links):
+        record = record_of(mention)
+        assignment = engine.grouper.add(record)
+        engine.scorer.observe(assignment.story_id, record, merged=assignment.merged)
+        for other in assignment.merged:
+            engine.stories.pop(other, None)
+        # The link knows the row (after any later merge, the row it moved to).
+        engine.stories[assignment.story_id] = story_of_mention[mention.pk]
+    engine.last_link_id = links[-1][0] if links else state.snapshot_link_id
+    engine.links_since_snapshot = len(links)
+    engine.version = state.version
+    return engine
+
+
+@dataclass
+class BatchResult:
+    """What one batch did to a brand's stories: for alerts and tests."""
+
+    linked: int = 0
+    new_stories: list[int] = field(default_factory=list)
+    changes: list[tuple[int, str, str, float, tuple[str, ...]]] = field(default_factory=list)
+
+
+def track_stories(mentions: Sequence[Mention]) -> int:
+    """After-store step: put each new mention in a story; returns how many were linked."""
+    linked = 0
+    ordered = sorted(mentions, key=lambda m: m.brand_id)
+    for brand_id, group in groupby(ordered, key=lambda m: m.brand_id):
+        linked += track_brand_stories(brand_id, list(group)).linked
+    return linked
+
+
+@transaction.atomic
+def track_brand_stories(brand_id: int, mentions: Sequence[Mention]) -> BatchResult:
+    """Group one brand's new mentions, holding the brand's engine row for the whole batch."""
+    from sentinelle.stories.alerts import raise_alerts
+
+    StoryEngineState.objects.get_or_create(brand_id=brand_id)
+    state = StoryEngineState.objects.select_for_update().get(brand_id=brand_id)
+    engine = _load(state)
+    # The copy in memory is put back only when this transaction commits: a rollback must not
+    # leave a process with an engine ahead of the database.
+    _ENGINES.pop(brand_id, None)
+    already = set(
+        StoryMention.objects.filter(mention__in=[m.pk for m in mentions]).values_list(
+            "mention_id", flat=True
+        )
+    )
+    fresh = sorted(
+        (m for m in mentions if m.pk not in already and m.hidden_at is None),
+        key=lambda m: (m.published_at, m.pk),
+    )
+    result = BatchResult()
+    touched: dict[int, list[MentionRecord]] = {}
+    links: list[StoryMention] = []
+    for mention in fresh:
+        record = record_of(mention)
+        assignment = engine.grouper.add(record)
+        change = engine.scorer.observe(assignment.story_id, record, merged=assignment.merged)
+        story_pk = _story_for(engine, brand_id, assignment, record, result)
+        touched.setdefault(story_pk, []).append(record)
+        links.append(
+            StoryMention(
+                story_id=story_pk,
+                mention_id=mention.pk,
+                reason=assignment.reason[:200],
+                kind=assignment.kind[:12],
+            )
+        )
+        if change is not None:
+            result.changes.append(
+                (story_pk, change.old.value, change.new.value, change.score, change.reasons)
+            )
+    if not links:
+        transaction.on_commit(lambda: _ENGINES.__setitem__(brand_id, engine))
+        return result
+    StoryMention.objects.bulk_create(links)
+    result.linked = len(links)
+    _update_stories(engine, touched)
+    do_attach_cases_to_stories([link.mention_id for link in links])
+    raise_alerts(brand_id, result.changes)
+    _save(state, engine, len(links))
+    return result
+
+
+def _story_for(
+    engine: Engine, brand_id: int, assignment: Any, record: MentionRecord, result: BatchResult
+) -> int:
+    """The Story row for the grouper's story, created or merged as the grouper decided."""
+    gid = assignment.story_id
+    for other in assignment.merged:
+        _merge(engine, gid, other)
+    pk = engine.stories.get(gid)
+    if pk is None:
+        title = (record.title or record.text).strip().replace("\n", " ")[:TITLE_CHARS]
+        story = Story.objects.create(
+            brand_id=brand_id,
+            title=title or "—",
+            engine_id=gid,
+            first_seen_at=record.published_at,
+            last_seen_at=record.published_at,
+        )
+        pk = engine.stories[gid] = story.pk
+        result.new_stories.append(pk)
+    return pk
+
+
+def _merge(engine: Engine, into: int, other: int) -> None:
+    """Two stories turned out to be one: the younger one's links move to the older."""
+    other_pk = engine.stories.pop(other, None)
+    into_pk = engine.stories.get(into)
+    if other_pk is None:
+        return
+    if into_pk is None:
+        engine.stories[into] = other_pk
+        Story.objects.filter(pk=other_pk).update(engine_id=into)
+        return
+    StoryMention.objects.filter(story_id=other_pk).update(story_id=into_pk)
+    Story.objects.filter(pk=other_pk).update(
+        merged_into_id=into_pk, engine_id=None, risk_level=RiskLevel.QUIET, mention_count=0
+    )
+    from sentinelle.stories.alerts import move_story_rows
+
+    move_story_rows(other_pk, into_pk)
+    do_move_cases_to_story(other_pk, into_pk)
+
+
+def _update_stories(engine: Engine, touched: dict[int, list[MentionRecord]]) -> None:
+    by_pk = {pk: gid for gid, pk in engine.stories.items()}
+    for story in Story.objects.filter(pk__in=list(touched)):
+        records = touched[story.pk]
+        gid = by_pk.get(story.pk)
+        counts = Mention.objects.filter(story_link__story=story)
+        story.mention_count = counts.count()
+        story.complaint_count = counts.filter(is_complaint=True).count()
+        channels = set(story.channels) | {r.channel for r in records}
+        story.channels = sorted(channels)
+        story.first_seen_at = min([story.first_seen_at, *(r.published_at for r in records)])
+        story.last_seen_at = max([story.last_seen_at, *(r.published_at for r in records)])
+        if gid is not None and gid in engine.scorer.tracks:
+            _apply_level(story, engine, gid)
+        story.save(
+            update_fields=[
+                "mention_count",
+                "complaint_count",
+                "channels",
+                "first_seen_at",
+                "last_seen_at",
+                "risk_level",
+                "risk_score",
+                "risk_reasons",
+                "peak_level",
+                "level_changed_at",
+            ]
+        )
+        do_sync_story_risk(story.pk, story.risk_level)
+
+
+def _apply_level(story: Story, engine: Engine, gid: int) -> None:
+    track = engine.scorer.tracks[gid]
+    level = str(track.level)
+    if level != story.risk_level:
+        story.level_changed_at = now()
+    story.risk_level = level
+    story.risk_score = round(float(track.score), 4)
+    story.risk_reasons = list(track.reasons)[:12]
+    if RISK_ORDER[level] > RISK_ORDER[story.peak_level]:
+        story.peak_level = level
+
+
+def _save(state: StoryEngineState, engine: Engine, added: int) -> None:
+    engine.version = state.version + 1
+    engine.links_since_snapshot += added
+    last = StoryMention.objects.filter(story__brand_id=state.brand_id).order_by("-pk").first()
+    engine.last_link_id = last.pk if last else 0
+    fields = {"version": F("version") + 1}
+    stale = state.snapshot_at is None or now() - state.snapshot_at > timedelta(
+        seconds=SNAPSHOT_EVERY_S
+    )
+    if stale or engine.links_since_snapshot >= SNAPSHOT_EVERY_LINKS:
+        fields.update(
+            snapshot=engine.to_state(), snapshot_link_id=engine.last_link_id, snapshot_at=now()
+        )
+        engine.links_since_snapshot = 0
+    StoryEngineState.objects.filter(pk=state.pk).update(**fields)
+    transaction.on_commit(lambda: _ENGINES.__setitem__(state.brand_id, engine))
+
+
+def tick_stories(at: datetime | None = None) -> int:
+    """Let quiet stories fall back (levels fall only when someone looks); returns changes."""
+    moment = at or now()
+    changed = 0
+    for state in StoryEngineState.objects.all().only("brand_id"):
+        changed += _tick_brand(state.brand_id, moment)
+    return changed
+
+
+@transaction.atomic
+def _tick_brand(brand_id: int, moment: datetime) -> int:
+    from sentinelle.stories.alerts import raise_alerts
+
+    state = StoryEngineState.objects.select_for_update().get(brand_id=brand_id)
+    engine = _load(state)
+    _ENGINES.pop(brand_id, None)
+    changes = engine.scorer.tick(moment)
+    if not changes:
+        transaction.on_commit(lambda: _ENGINES.__setitem__(brand_id, engine))
+        return 0
+    rows = []
+    for change in changes:
+        pk = engine.stories.get(engine.grouper.resolve(change.story_id))
+        if pk is None:
+            continue
+        story = Story.objects.get(pk=pk)
+        _apply_level(story, engine, change.story_id)
+        story.save(
+            update_fields=[
+                "risk_level",
+                "risk_score",
+                "risk_reasons",
+                "peak_level",
+                "level_changed_at",
+            ]
+        )
+        rows.append((pk, change.old.value, change.new.value, change.score, change.reasons))
+    raise_alerts(brand_id, rows)
+    _save(state, engine, 0)
+    return len(rows)

@@ -1,0 +1,84 @@
+"""The story engine in the app: mentions grouped as they are stored, state rebuilt exactly."""
+
+from __future__ import annotations
+
+from sentinelle.cases.actions import do_open_case
+from sentinelle.listening.models import Mention
+from sentinelle.stories.engine import forget_engines
+from sentinelle.stories.models import Story, StoryEngineState, StoryMention
+from tests.stories.helpers import everyday_item, ingest, lock_item
+
+
+def _partition(brand) -> set[frozenset[str]]:
+    groups: dict[int, set[str]] = {}
+    for ext, story in StoryMention.objects.filter(story__brand=brand).values_list(
+        "mention__external_id", "story_id"
+    ):
+        groups.setdefault(story, set()).add(ext)
+    return {frozenset(g) for g in groups.values()}
+
+
+def test_one_incident_across_channels_is_one_story_and_unrelated_posts_are_not(brand):
+    ingest(brand, [lock_item(n, minutes=10 * n) for n in range(6)])
+    ingest(
+        brand,
+        [
+            everyday_item(
+                1, "Ma commande de gants est arrivée avec une semaine de retard.", minutes=5
+            ),
+            everyday_item(
+                2, "Le service client ne répond pas au téléphone depuis lundi.", minutes=15
+            ),
+        ],
+    )
+    lock_ids = {str(1000 + n) for n in range(6)}
+    groups = _partition(brand)
+    assert frozenset(lock_ids) in groups
+    assert all(len(g) == 1 for g in groups if not g & lock_ids)
+    story = Story.objects.get(pk=StoryMention.objects.get(mention__external_id="1000").story_id)
+    assert story.mention_count == 6
+    assert set(story.channels) >= {"blog", "forum", "mastodon"}
+    assert story.first_seen_at < story.last_seen_at
+
+
+def test_every_mention_is_linked_once_even_when_a_batch_is_stored_again(brand):
+    ingest(brand, [lock_item(n, minutes=n) for n in range(4)])
+    from sentinelle.stories.engine import track_stories
+
+    track_stories(list(Mention.objects.filter(brand=brand)))
+    assert StoryMention.objects.filter(story__brand=brand).count() == 4
+
+
+def test_a_process_that_lost_its_memory_rebuilds_the_same_stories(brand, other_brand):
+    """Snapshot + replay gives the state the other process had: same grouping after."""
+    first = [lock_item(n, minutes=5 * n) for n in range(5)]
+    first += [
+        everyday_item(n, f"Retard de livraison numéro {n} pour mes sacoches.", minutes=n)
+        for n in range(3)
+    ]
+    second = [lock_item(n, minutes=5 * n) for n in range(5, 9)]
+    second += [everyday_item(9, "Mes sacoches numéro 1 toujours pas livrées.", minutes=60)]
+    ingest(brand, first)
+    ingest(brand, second)  # the same process all along (no commit in tests: cache empty too)
+    ingest(other_brand, first)
+    forget_engines()
+    StoryEngineState.objects.filter(brand=other_brand).update(snapshot={}, snapshot_link_id=0)
+    ingest(other_brand, second)
+    assert _partition(brand) == _partition(other_brand)
+
+
+def test_a_case_takes_the_story_of_its_mention_and_rises_with_it(brand):
+    ingest(brand, [lock_item(0, minutes=0)])
+    mention = Mention.objects.get(brand=brand, external_id="1000")
+    case = do_open_case(brand, title="Cadenas", mention=mention, actor=None)
+    from sentinelle.cases.stories import do_attach_cases_to_stories, do_sync_story_risk
+
+    do_attach_cases_to_stories([mention.pk])
+    case.refresh_from_db()
+    assert case.story_id == mention.story_link.story_id
+    do_sync_story_risk(case.story_id, "alert")
+    case.refresh_from_db()
+    assert (case.risk_level, case.risk_rank) == ("alert", 2)
+    do_sync_story_risk(case.story_id, "quiet")  # a calmer story does not lower its cases
+    case.refresh_from_db()
+    assert case.risk_level == "alert"
