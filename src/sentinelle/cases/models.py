@@ -186,6 +186,16 @@ class CaseEventKind(models.TextChoices):
     MENTION_ATTACHED = "mention_attached", _("mention attached")
     ANSWERED = "answered", _("answer sent")
     NOTE = "note", _("internal note")
+    COMPENSATION_CONFIRMED = (
+        "compensation_confirmed",
+        _("compensation kept despite comparable cases"),
+    )
+    PLAYBOOK_STEP = "playbook_step", _("killer post step")
+    PAGE_WATCH_STARTED = "page_watch_started", _("article watched")
+    PAGE_CHANGED = "page_changed", _("article changed")
+    PAGE_UPDATE_NOTE = "page_update_note", _("update note on the article")
+    PAGE_GONE = "page_gone", _("article gone")
+    PAGE_WATCH_FAILED = "page_watch_failed", _("article cannot be fetched")
 
 
 class AppendOnlyError(Exception):
@@ -336,3 +346,77 @@ class LinkSuggestion(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["author", "customer"], name="suggestion_unique_pair")
         ]
+
+
+class PlaybookStep(models.TextChoices):
+    """The killer-post playbook, in order; removal is never one of its steps."""
+
+    CONTACT_AUTHOR = "contact_author", _("Contact the author privately")
+    FIX_PROBLEM = "fix_problem", _("Fix the problem")
+    ASK_UPDATE_NOTE = (
+        "ask_update_note",
+        _("Politely ask for an update note at the bottom of the article"),
+    )
+
+
+class KillerPostStep(models.Model):
+    """One step of the killer-post playbook on a case: done (by whom, when) or not yet."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="playbook_steps")
+    step = models.CharField(max_length=20, choices=PlaybookStep.choices)
+    done_at = models.DateTimeField(null=True, blank=True)
+    done_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("killer post step")
+        verbose_name_plural = _("killer post steps")
+        constraints = [
+            models.UniqueConstraint(fields=["case", "step"], name="killer_post_step_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.case_id}:{self.step}"
+
+
+class PageWatch(models.Model):
+    """An article about a case, fetched again now and then: did it change, gain an update
+    note, or disappear?"""
+
+    brand = models.ForeignKey("brands.Brand", on_delete=models.CASCADE, related_name="+")
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="page_watches")
+    url = models.URLField(_("URL"), max_length=2000)
+    active = models.BooleanField(default=True)
+    created_at = models.DateTimeField(default=now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    etag = models.CharField(max_length=300, blank=True)
+    last_modified = models.CharField(max_length=100, blank=True)
+    baseline_at = models.DateTimeField(null=True, blank=True)
+    baseline_hash = models.CharField(max_length=64, blank=True)
+    baseline_excerpt = models.TextField(blank=True)
+    baseline_text = models.TextField(blank=True)
+    content_hash = models.CharField(max_length=64, blank=True)
+    last_fetched_at = models.DateTimeField(null=True, blank=True)
+    last_status = models.PositiveSmallIntegerField(null=True, blank=True)
+    changed_at = models.DateTimeField(null=True, blank=True)
+    change_count = models.PositiveIntegerField(default=0)
+    update_note_at = models.DateTimeField(null=True, blank=True)
+    update_note_excerpt = models.TextField(blank=True)
+    gone_at = models.DateTimeField(null=True, blank=True)
+    error = models.TextField(blank=True)
+    failures = models.PositiveIntegerField(default=0)
+    next_fetch_at = models.DateTimeField(default=now)
+
+    class Meta:
+        verbose_name = _("watched article")
+        verbose_name_plural = _("watched articles")
+        constraints = [
+            models.UniqueConstraint(fields=["case", "url"], name="page_watch_unique_url")
+        ]
+        indexes = [models.Index(fields=["active", "next_fetch_at"])]
+
+    def __str__(self) -> str:
+        return self.url

@@ -48,6 +48,12 @@ def _customer_email(case: Case) -> str | None:
     return case.customer.identifiers.filter(kind="email").values_list("value", flat=True).first()
 
 
+def get_reply_policy(brand: Any) -> ReplyPolicy:
+    """The brand's reply policy, created with the defaults on first use."""
+    policy, _created = ReplyPolicy.objects.get_or_create(brand=brand)
+    return policy
+
+
 def needs_approval(case: Case) -> bool:
     """Whether the brand wants a lead to approve replies on this case's story first."""
     policy = ReplyPolicy.objects.filter(brand_id=case.brand_id).first()

@@ -5,15 +5,17 @@ mentions to the brand's `StoryGrouper` and `RiskScorer` (the pure `stories.group
 writes the links, the stories' figures and levels, and raises alerts (`stories.alerts`).
 
 State: each process keeps the brand's engine in memory. The `StoryEngineState` row is the
-brand's lock and version; a process whose copy is older than the row's version reloads the
-last snapshot and replays the links written since, in their order — grouping is deterministic,
-so the replay rebuilds exactly the state the other process had. Snapshots are written every
+brand's lock and version; a process whose copy is not the row's version reloads the last
+snapshot and replays the links written since, in their order — grouping is deterministic and
+the records are read back from the database, so the replay rebuilds the state the other
+process had. Snapshots are written every
 `SNAPSHOT_EVERY` seconds or links, so a crash costs a replay, never a wrong story.
 """
 
 from __future__ import annotations
 
 import logging
+import secrets
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -21,7 +23,6 @@ from itertools import groupby
 from typing import Any
 
 from django.db import transaction
-from django.db.models import F
 
 from sentinelle.cases.stories import (
     do_attach_cases_to_stories,
@@ -174,16 +175,18 @@ def track_brand_stories(brand_id: int, mentions: Sequence[Mention]) -> BatchResu
     StoryEngineState.objects.get_or_create(brand_id=brand_id)
     state = StoryEngineState.objects.select_for_update().get(brand_id=brand_id)
     engine = _load(state)
-    # The copy in memory is put back only when this transaction commits: a rollback must not
-    # leave a process with an engine ahead of the database.
+    # Out of the cache while it changes: an error half-way must not leave a half-fed engine.
     _ENGINES.pop(brand_id, None)
     already = set(
         StoryMention.objects.filter(mention__in=[m.pk for m in mentions]).values_list(
             "mention_id", flat=True
         )
     )
+    # Read back from the database, so a replay later sees exactly what this batch saw.
     fresh = sorted(
-        (m for m in mentions if m.pk not in already and m.hidden_at is None),
+        Mention.objects.filter(pk__in=[m.pk for m in mentions if m.pk not in already])
+        .filter(hidden_at__isnull=True)
+        .select_related("author"),
         key=lambda m: (m.published_at, m.pk),
     )
     result = BatchResult()
@@ -208,7 +211,7 @@ def track_brand_stories(brand_id: int, mentions: Sequence[Mention]) -> BatchResu
                 (story_pk, change.old.value, change.new.value, change.score, change.reasons)
             )
     if not links:
-        transaction.on_commit(lambda: _ENGINES.__setitem__(brand_id, engine))
+        _ENGINES[brand_id] = engine
         return result
     StoryMention.objects.bulk_create(links)
     result.linked = len(links)
@@ -305,11 +308,13 @@ def _apply_level(story: Story, engine: Engine, gid: int) -> None:
 
 
 def _save(state: StoryEngineState, engine: Engine, added: int) -> None:
-    engine.version = state.version + 1
+    """Write the new version (a random token: a rolled-back version never comes back, so a
+    process never mistakes its copy for the database's) and, now and then, a snapshot."""
+    engine.version = secrets.randbits(62)
     engine.links_since_snapshot += added
     last = StoryMention.objects.filter(story__brand_id=state.brand_id).order_by("-pk").first()
     engine.last_link_id = last.pk if last else 0
-    fields = {"version": F("version") + 1}
+    fields: dict[str, Any] = {"version": engine.version}
     stale = state.snapshot_at is None or now() - state.snapshot_at > timedelta(
         seconds=SNAPSHOT_EVERY_S
     )
@@ -319,7 +324,7 @@ def _save(state: StoryEngineState, engine: Engine, added: int) -> None:
         )
         engine.links_since_snapshot = 0
     StoryEngineState.objects.filter(pk=state.pk).update(**fields)
-    transaction.on_commit(lambda: _ENGINES.__setitem__(state.brand_id, engine))
+    _ENGINES[state.brand_id] = engine
 
 
 def tick_stories(at: datetime | None = None) -> int:
@@ -340,7 +345,7 @@ def _tick_brand(brand_id: int, moment: datetime) -> int:
     _ENGINES.pop(brand_id, None)
     changes = engine.scorer.tick(moment)
     if not changes:
-        transaction.on_commit(lambda: _ENGINES.__setitem__(brand_id, engine))
+        _ENGINES[brand_id] = engine
         return 0
     rows = []
     for change in changes:

@@ -38,9 +38,9 @@ class Story(models.Model):
         ordering = ["-last_seen_at"]
         verbose_name = _("story")
         verbose_name_plural = _("stories")
-        indexes = [models.Index(fields=["brand", "risk_level", "-last_seen_at"])]
-        constraints = [
-            models.UniqueConstraint(fields=["brand", "engine_id"], name="story_unique_engine_id")
+        indexes = [
+            models.Index(fields=["brand", "risk_level", "-last_seen_at"]),
+            models.Index(fields=["brand", "engine_id"]),
         ]
 
     def __str__(self) -> str:

@@ -25,6 +25,12 @@ from sentinelle.cases.actions import (
 from sentinelle.cases.calls import do_log_call
 from sentinelle.cases.matching import do_decide_suggestion
 from sentinelle.cases.models import Case, CaseStatus, LinkSuggestion
+from sentinelle.cases.remedies import (
+    check_before_resolving,
+    do_resolve_against_precedents,
+    parse_amount,
+    same_amount,
+)
 from sentinelle.portal.tracking import do_revoke_tracking_links
 from sentinelle.replies.actions import (
     MAX_REPLY_CHARS,
@@ -32,6 +38,7 @@ from sentinelle.replies.actions import (
     do_send_reply,
 )
 from sentinelle.replies.checks import blocking_rules, lint_case_reply
+from sentinelle.replies.models import ReplyStatus
 from sentinelle.web.views import render_case_page
 
 
@@ -89,12 +96,16 @@ def case_reply(request: HttpRequest, reference: str) -> HttpResponse:
             lambda c: do_record_platform_answer(c, author=request.user, text=text, link=link),
             _("Answer on the platform recorded."),
         )
-    return _act(
-        request,
-        reference,
-        lambda c: do_send_reply(c, author=request.user, text=text),
-        _("Reply sent."),
-    )
+    try:
+        reply = do_send_reply(case, author=request.user, text=text)
+    except CaseError as exc:
+        messages.error(request, str(exc))
+    else:
+        if reply.status == ReplyStatus.PENDING:
+            messages.info(request, _("Reply saved: it goes once a lead approves it."))
+        else:
+            messages.success(request, _("Reply sent."))
+    return redirect("web:case", brand_slug=request.brand.slug, reference=reference)
 
 
 @require_POST
@@ -133,17 +144,40 @@ def case_wait(request: HttpRequest, reference: str) -> HttpResponse:
 @require_POST
 @brand_view()
 def case_resolve(request: HttpRequest, reference: str) -> HttpResponse:
-    """Record the final answer; a case cannot be resolved without one."""
-    answer = request.POST.get("final_answer", "")[:MAX_REPLY_CHARS]
-    outcome = request.POST.get("outcome", "")
-    compensation = request.POST.get("compensation", "").strip()[:300]
+    """Record the final answer; a case cannot be resolved without one. A compensation out of
+    line with comparable cases is held until the agent keeps it knowingly (`confirm`)."""
+    case = get_object_or_404(Case, brand=request.brand, reference=reference)
+    resolution = {
+        "final_answer": request.POST.get("final_answer", "")[:MAX_REPLY_CHARS],
+        "outcome": request.POST.get("outcome", ""),
+        "compensation": request.POST.get("compensation", "").strip()[:300],
+    }
+    raw_amount = request.POST.get("compensation_amount", "").strip()[:40]
+    try:
+        amount = parse_amount(raw_amount)
+    except ValueError:
+        messages.error(request, _("The amount is not a number: write it like 45 or 45,50."))
+        return redirect("web:case", brand_slug=request.brand.slug, reference=reference)
+    check = check_before_resolving(case, amount=amount, **resolution)
+    if check is None:
+        return _act(
+            request,
+            reference,
+            lambda c: do_resolve_case(
+                c, compensation_amount=amount, actor=request.user, **resolution
+            ),
+            _("Resolved with a final answer."),
+        )
+    if request.POST.get("confirm") != "1" or not same_amount(
+        request.POST.get("warned_amount", "")[:40], amount
+    ):
+        extra = {"resolve_held": check, "resolve_draft": {**resolution, "amount": raw_amount}}
+        return render_case_page(request, case, extra, status=422)
     return _act(
         request,
         reference,
-        lambda c: do_resolve_case(
-            c, final_answer=answer, outcome=outcome, compensation=compensation, actor=request.user
-        ),
-        _("Resolved with a final answer."),
+        lambda c: do_resolve_against_precedents(c, check=check, actor=request.user, **resolution),
+        _("Resolved with a final answer; the compensation was kept knowingly."),
     )
 
 

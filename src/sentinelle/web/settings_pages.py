@@ -9,9 +9,10 @@ from django.views.decorators.http import require_http_methods
 
 from sentinelle.brands.access import brand_view
 from sentinelle.brands.models import Role
+from sentinelle.replies.actions import get_reply_policy
 from sentinelle.replies.forms import BrandReplyTermForm, ReplyPolicyForm, SavedReplyForm
 from sentinelle.replies.lint.linter import lint
-from sentinelle.replies.models import BrandReplyTerm, ReplyPolicy, SavedReply
+from sentinelle.replies.models import BrandReplyTerm, SavedReply
 from sentinelle.replies.saved import describe_variables
 from sentinelle.stories.forms import AlertChannelForm, PlaybookForm
 from sentinelle.stories.models import AlertChannel, Playbook
@@ -96,7 +97,7 @@ def settings_urls() -> list:
 @require_http_methods(["GET", "POST"])
 @brand_view(Role.LEAD)
 def reply_policy(request: HttpRequest) -> HttpResponse:
-    policy, _created = ReplyPolicy.objects.get_or_create(brand=request.brand)
+    policy = get_reply_policy(request.brand)
     return model_form_page(
         request,
         ReplyPolicyForm(request.POST or None, instance=policy),

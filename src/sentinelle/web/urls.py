@@ -2,7 +2,17 @@
 
 from django.urls import include, path
 
-from sentinelle.web import case_reads, case_views, presence, saved_views, views
+from sentinelle.web import (
+    case_reads,
+    case_views,
+    playbook_views,
+    presence,
+    report_views,
+    saved_views,
+    settings_pages,
+    story_views,
+    views,
+)
 
 app_name = "web"
 
@@ -16,6 +26,13 @@ brand_patterns = [
     path("cases/<str:reference>/", views.case_detail, name="case"),
     path("cases/<str:reference>/export.json", case_reads.case_export, name="case_export"),
     path("unresolved/", case_reads.unresolved, name="unresolved"),
+    path("reports/remedies/", report_views.remedies_report, name="remedies_report"),
+    path(
+        "cases/<str:reference>/playbook/",
+        playbook_views.case_playbook_step,
+        name="case_playbook_step",
+    ),
+    path("cases/<str:reference>/watch/", playbook_views.case_watch_page, name="case_watch_page"),
     path("views/", saved_views.save_view, name="save_view"),
     path("views/<int:pk>/delete/", saved_views.delete_view, name="delete_view"),
     path(
@@ -41,6 +58,15 @@ brand_patterns = [
         case_views.case_revoke_links,
         name="case_revoke_links",
     ),
+    path("stories/", story_views.story_list, name="stories"),
+    path("stories/<int:pk>/", story_views.story_detail, name="story"),
+    path("stories/<int:pk>/statements/", story_views.statement_save, name="statement_save"),
+    path("statements/<int:pk>/approve/", story_views.statement_approve, name="statement_approve"),
+    path("alerts/<int:pk>/acknowledge/", story_views.alert_acknowledge, name="alert_acknowledge"),
+    path("replies/pending/", story_views.replies_pending, name="replies_pending"),
+    path("replies/<int:pk>/review/", story_views.reply_review, name="reply_review"),
+    path("settings/reply-approval/", settings_pages.reply_policy, name="reply_policy"),
+    *settings_pages.settings_urls(),
     path("settings/submissions/", include("sentinelle.portal.desk_urls")),
     path("settings/", include("sentinelle.brands.urls")),
     path("settings/sources/", include("sentinelle.listening.urls")),

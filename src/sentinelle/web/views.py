@@ -13,7 +13,9 @@ from django.views.decorators.http import require_GET, require_POST
 from sentinelle.brands.access import brand_view, list_user_brands
 from sentinelle.cases.actions import CaseError, do_open_case
 from sentinelle.cases.history import detect_double_deviation, list_customer_mentions
+from sentinelle.cases.killer_post import get_killer_post_panel
 from sentinelle.cases.models import Case, CaseStatus, LinkSuggestion
+from sentinelle.cases.remedies import list_similar_cases
 from sentinelle.cases.sla import case_clocks
 from sentinelle.core.choices import Channel
 from sentinelle.core.models import Outbox
@@ -24,6 +26,7 @@ from sentinelle.listening.moderation import REASONS, ModerationError, do_hide_me
 from sentinelle.web.inbox import InboxFilters, count_inbox, list_inbox_cases, list_inbox_mentions
 from sentinelle.web.pager import get_page
 from sentinelle.web.presence import do_mark_presence, list_others_present
+from sentinelle.web.reply_aids import reply_aids
 from sentinelle.web.saved_views import list_saved_views
 
 PAGE_SIZE = 50
@@ -152,6 +155,9 @@ def render_case_page(
         else [],
         "customer_mentions": history[:200],
         "brand_departments": case.brand.departments.all(),
+        **reply_aids(request, case),
+        "similar_cases": list_similar_cases(case),
+        "killer_post": get_killer_post_panel(case),
         **(extra or {}),
     }
     return render(request, "web/case.html", context, status=status)
