@@ -233,6 +233,8 @@ SENTINELLE_AFTER_STORE = [
 SENTINELLE_BASE_URL = env_str("BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 # Tests only (never from the environment): outbound webhooks may reach 127.0.0.1.
 SENTINELLE_OUTBOUND_ALLOW_PRIVATE = False
+# Volume-burst alarms a brand may get in a week, shared by all its series (brand, topics).
+SENTINELLE_ALARMS_PER_WEEK = float(env_str("ALARMS_PER_WEEK", "3"))
 # A story does not alert again at the same or a lower level within this many hours.
 SENTINELLE_ALERT_COOLDOWN_H = float(env_str("ALERT_COOLDOWN_H", "6"))
 

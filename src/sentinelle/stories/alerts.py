@@ -188,9 +188,28 @@ def _body_lines(alert: StoryAlert) -> list[str]:
 
 def render_alert(alert: StoryAlert, channel: AlertChannel, brand: Brand) -> tuple[str, dict]:
     """The outbox message for one channel: an e-mail, a Slack or Teams card, a signed JSON."""
-    headline = _headline(alert, brand)
-    lines = _body_lines(alert)
+    body = {
+        "event": "story.level_raised",
+        "brand": brand.slug,
+        "alert": {
+            "id": alert.pk,
+            "level": alert.level,
+            "previous_level": alert.previous_level,
+            "score": alert.score,
+            "reasons": alert.reasons,
+            "created_at": alert.created_at.isoformat(),
+        },
+        "story": {"id": alert.story_id, "title": alert.story.title},
+        "explanation": alert.explanation,
+    }
     link = alert.explanation.get("link", "")
+    return render_message(channel, _headline(alert, brand), _body_lines(alert), link, body)
+
+
+def render_message(
+    channel: AlertChannel, headline: str, lines: list[str], link: str, body: dict[str, Any]
+) -> tuple[str, dict]:
+    """One notification in the channel's format; customer text is escaped for each format."""
     if channel.kind == AlertChannelKind.EMAIL:
         return OutboxKind.EMAIL, {
             "to": channel.target,
@@ -206,31 +225,17 @@ def render_alert(alert: StoryAlert, channel: AlertChannel, brand: Brand) -> tupl
             "@type": "MessageCard",
             "@context": "https://schema.org/extensions",
             "summary": headline[:150],
-            "title": headline,
+            "title": _teams_escape(headline),
             "text": "\n\n".join(_teams_escape(line) for line in lines),
             "potentialAction": [
                 {
                     "@type": "OpenUri",
-                    "name": _("Open the story"),
+                    "name": _("Open in Sentinelle"),
                     "targets": [{"os": "default", "uri": link}],
                 }
             ],
         }
         return OutboxKind.TEAMS, {"url": channel.target, "json": card}
-    body = {
-        "event": "story.level_raised",
-        "brand": brand.slug,
-        "alert": {
-            "id": alert.pk,
-            "level": alert.level,
-            "previous_level": alert.previous_level,
-            "score": alert.score,
-            "reasons": alert.reasons,
-            "created_at": alert.created_at.isoformat(),
-        },
-        "story": {"id": alert.story_id, "title": alert.story.title},
-        "explanation": alert.explanation,
-    }
     return OutboxKind.WEBHOOK, {"url": channel.target, "json": body, "secret": channel.secret}
 
 

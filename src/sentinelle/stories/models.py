@@ -218,3 +218,36 @@ class HoldingStatement(models.Model):
             )
         )
         return first or second
+
+
+class BurstState(models.Model):
+    """The volume and negative-share detectors of one brand, and the last bin they saw."""
+
+    brand = models.OneToOneField("brands.Brand", on_delete=models.CASCADE, related_name="+")
+    state = models.JSONField(default=dict, blank=True)
+    last_bin_end = models.DateTimeField(null=True, blank=True)
+
+
+class BurstAlarm(models.Model):
+    """Mentions (of the brand, or of one topic) rose beyond their usual level, or turned
+    negative; `suppressed` says when the brand's weekly alarm budget was already spent."""
+
+    brand = models.ForeignKey("brands.Brand", on_delete=models.CASCADE, related_name="+")
+    series = models.CharField(max_length=80)
+    kind = models.CharField(max_length=20)
+    at = models.DateTimeField(db_index=True)
+    explanation = models.JSONField(default=dict, blank=True)
+    suppressed = models.CharField(max_length=200, blank=True)
+    created_at = models.DateTimeField(default=now)
+    acknowledged_at = models.DateTimeField(null=True, blank=True)
+    acknowledged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = _("volume alarm")
+        verbose_name_plural = _("volume alarms")
+        constraints = [
+            models.UniqueConstraint(fields=["brand", "series", "kind", "at"], name="burst_once")
+        ]

@@ -22,7 +22,7 @@ from sentinelle.replies.actions import do_review_reply
 from sentinelle.replies.models import Reply, ReplyStatus
 from sentinelle.stories.alerts import do_acknowledge_alert
 from sentinelle.stories.forms import StatementForm
-from sentinelle.stories.models import HoldingStatement, Story, StoryAlert
+from sentinelle.stories.models import BurstAlarm, HoldingStatement, Story, StoryAlert
 from sentinelle.stories.playbooks import (
     StatementError,
     current_statement,
@@ -52,10 +52,19 @@ def story_list(request: HttpRequest) -> HttpResponse:
     alerts = StoryAlert.objects.filter(
         brand=request.brand, acknowledged_at__isnull=True
     ).select_related("story")[:50]
+    bursts = BurstAlarm.objects.filter(
+        brand=request.brand, at__gte=timezone.now() - timedelta(days=7)
+    )[:30]
     return render(
         request,
         "web/stories.html",
-        {"stories": stories, "alerts": alerts, "level": level, "levels": RiskLevel.choices},
+        {
+            "stories": stories,
+            "alerts": alerts,
+            "bursts": bursts,
+            "level": level,
+            "levels": RiskLevel.choices,
+        },
     )
 
 
@@ -142,6 +151,17 @@ def alert_acknowledge(request: HttpRequest, pk: int) -> HttpResponse:
     do_acknowledge_alert(alert, user=request.user)
     messages.success(request, _("Alert acknowledged."))
     return redirect("web:story", brand_slug=request.brand.slug, pk=alert.story_id)
+
+
+@require_POST
+@brand_view()
+def burst_acknowledge(request: HttpRequest, pk: int) -> HttpResponse:
+    BurstAlarm.objects.filter(pk=pk, brand=request.brand, acknowledged_at__isnull=True).update(
+        acknowledged_at=timezone.now(), acknowledged_by=request.user
+    )
+    get_object_or_404(BurstAlarm, pk=pk, brand=request.brand)
+    messages.success(request, _("Alarm acknowledged."))
+    return redirect("web:stories", brand_slug=request.brand.slug)
 
 
 @require_POST

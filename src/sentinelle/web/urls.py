@@ -63,6 +63,7 @@ brand_patterns = [
     path("stories/<int:pk>/statements/", story_views.statement_save, name="statement_save"),
     path("statements/<int:pk>/approve/", story_views.statement_approve, name="statement_approve"),
     path("alerts/<int:pk>/acknowledge/", story_views.alert_acknowledge, name="alert_acknowledge"),
+    path("bursts/<int:pk>/acknowledge/", story_views.burst_acknowledge, name="burst_acknowledge"),
     path("replies/pending/", story_views.replies_pending, name="replies_pending"),
     path("replies/<int:pk>/review/", story_views.reply_review, name="reply_review"),
     path("settings/reply-approval/", settings_pages.reply_policy, name="reply_policy"),

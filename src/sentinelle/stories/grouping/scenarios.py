@@ -27,7 +27,7 @@ class Scenario:
 
 
 def _label(item: dict[str, Any], by_id: dict[str, dict[str, Any]]) -> str:
-    """The truth story, brand replies taking their parent's."""
+    """The generator's story, brand replies taking their parent's."""
     story = item["truth"]["story"]
     while story == "brand-reply" and item.get("parent_external_id") in by_id:
         item = by_id[item["parent_external_id"]]
@@ -35,13 +35,49 @@ def _label(item: dict[str, Any], by_id: dict[str, dict[str, Any]]) -> str:
     return story
 
 
+# The app outage of the demo's Wednesday (``story_everyday.outage``): 09:30-13:30 UTC on day 2.
+OUTAGE = (2 * 24 + 9.5, 2 * 24 + 13.5)
+
+
+def _thread_root(item: dict[str, Any], by_id: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """The first post of the item's conversation, following parents of the same story.
+
+    A reply is part of its parent's story when the generator gave it the same story (a "me too",
+    a brand answer, a customer answering the brand). A spam or an unrelated complaint dropped
+    under someone else's post keeps its own story: the generator says it is about something else.
+    """
+    story = _label(item, by_id)
+    while (parent := by_id.get(item.get("parent_external_id") or "")) is not None:
+        if _label(parent, by_id) != story:
+            break
+        item = parent
+    return item
+
+
+def truth_of(item: dict[str, Any], by_id: dict[str, dict[str, Any]], incident: str | None) -> str:
+    """The true story of one item in a scenario about ``incident``.
+
+    The generator labels every non-incident item with a class ("everyday", "praise", ...), not a
+    story. Within a class, one conversation is one story (``noise:<first post>``): a thread's
+    replies belong with the post they answer. The Wednesday app outage is one incident told by
+    many people at once, so its top-level posts share one story (``noise:app-outage``); the same
+    complaints on other days are separate everyday troubles.
+    """
+    root = _thread_root(item, by_id)
+    story = _label(root, by_id)
+    if story == incident:
+        return story
+    if root["truth"].get("note") == "everyday: app-outage":
+        hours = (parse_time(root["published_at"]) - DEFAULT_START).total_seconds() / 3600
+        if OUTAGE[0] <= hours <= OUTAGE[1]:
+            return "noise:app-outage"
+    return f"noise:{root['external_id']}"
+
+
 def _build(name: str, shape: str, incident: str | None, items: list[dict[str, Any]]) -> Scenario:
     by_id = {i["external_id"]: i for i in items}
     items = sorted(items, key=lambda i: (i["published_at"], i["external_id"]))
-    labels = {}
-    for item in items:
-        story = _label(item, by_id)
-        labels[item["external_id"]] = story if story == incident else f"noise:{item['external_id']}"
+    labels = {item["external_id"]: truth_of(item, by_id, incident) for item in items}
     return Scenario(name, shape, incident, [record_from_item(i) for i in items], labels)
 
 

@@ -1,4 +1,4 @@
-"""What a mention's text contributes as evidence: terms, entities, links and a SimHash."""
+"""What a mention's text contributes as evidence: terms, references, links and a SimHash."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from importlib import resources
 
 from sentinelle.core.text import fold
 from sentinelle.stories.grouping.records import MentionRecord
-from sentinelle.stories.grouping.urls import extract_urls
+from sentinelle.stories.grouping.urls import canonical_url, extract_urls, page_of
 
 _TAG = re.compile(r"<[^>]+>")
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
@@ -20,7 +20,11 @@ _MENTION = re.compile(r"@[\w.@-]+")
 # Product and model names: runs of capitalised or digit-bearing words ("Bastion U", "E-City 500").
 _NAME_WORD = r"(?:[A-ZÀ-Ý][\w'’+-]*|\d[\w+-]*)"
 _NAME_RUN = re.compile(rf"\b{_NAME_WORD}(?:[ -]{_NAME_WORD})+")
+# Order, ticket and case numbers ("VN-482913", "CASE-20931"): one customer's one trouble.
+_REF = re.compile(r"\b[A-Z]{2,5}-?\d{5,}\b")
 STEM = 6  # a shared prefix stem also matches French and English cognates (batterie, battery)
+# Inflections stripped before the prefix is cut, longest first (fumée, fumer, smoked → fum).
+_SUFFIXES = ("ements", "ement", "ings", "ing", "ees", "ee", "es", "ed", "er", "ez", "e", "s")
 SHINGLE = 3
 MIN_DUP_WORDS = 7  # shorter texts ("ok", "me too") repeat everywhere and prove nothing
 
@@ -35,11 +39,13 @@ def stopwords() -> frozenset[str]:
 
 @dataclass(frozen=True, slots=True)
 class Features:
-    """Terms with their weights before IDF, the canonical links and the SimHash (or None)."""
+    """Terms with their weights, references, links, the page commented on and the SimHash."""
 
     terms: dict[str, float]
     links: tuple[str, ...]
     simhash: int | None
+    refs: tuple[str, ...] = ()
+    page: str | None = None
 
 
 def clean(text: str) -> str:
@@ -49,24 +55,35 @@ def clean(text: str) -> str:
     return html.unescape(text) if "&" in text else text
 
 
+@cache
 def stem(word: str) -> str:
+    """A light French and English stem of a folded word: inflection off, then a 6-letter prefix."""
+    if len(word) >= 4 and not word.isdigit():
+        for suffix in _SUFFIXES:
+            if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+                word = word[: -len(suffix)]
+                break
     return word[:STEM]
 
 
 def terms_of(text: str) -> dict[str, float]:
-    """Content words (folded, stemmed) with weight 1, names and model numbers with more."""
+    """Content words (folded, stemmed) with weight 1, product and model names as one term more."""
     stop = stopwords()
     bare = _MENTION.sub(" ", _URL.sub(" ", text))
     terms: dict[str, float] = {}
     for word in _WORD.findall(fold(bare)):
-        if word in stop or (word.isdigit() and len(word) < 3) or len(word) < 2:
+        if word in stop or len(word) < 2 or (word.isdigit() and len(word) < 3) or "_" in word:
             continue
         terms[stem(word)] = 1.0
     for run in _NAME_RUN.findall(bare):
         words = [w for w in _WORD.findall(fold(run)) if w not in stop]
         if len(words) >= 2:
-            terms["=" + "_".join(words)] = 2.0
+            terms["=" + "_".join(words)] = 1.0
     return terms
+
+
+def refs_of(text: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(m.upper().replace("-", "") for m in _REF.findall(text)))
 
 
 def shingle_hashes(text: str) -> list[int]:
@@ -96,7 +113,15 @@ def features(record: MentionRecord) -> Features:
     body = clean(record.text)
     full = f"{record.title}\n{body}" if record.title else body
     links = extract_urls(full)
-    return Features(terms_of(full), tuple(links), simhash(shingle_hashes(body)))
+    own = canonical_url(record.url) if record.url else None
+    page = page_of(record.url) if record.url else None
+    return Features(
+        terms_of(full),
+        tuple(links),
+        simhash(shingle_hashes(body)),
+        refs_of(full),
+        page if page != own else None,
+    )
 
 
 def hamming(a: int, b: int) -> int:

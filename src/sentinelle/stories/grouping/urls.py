@@ -53,3 +53,24 @@ def extract_urls(text: str) -> list[str]:
 def is_homepage(canon: str) -> bool:
     """A bare site is no evidence of one incident (every spam and brand link points there)."""
     return "/" not in canon and "?" not in canon
+
+
+# Comment locators: the page a comment is on is its link without them (a video, a post).
+_LOCATORS = frozenset({"lc", "comment_id", "reply_comment_id", "commentid", "replytocom"})
+
+
+def page_of(url: str) -> str | None:
+    """The canonical page a comment's link points into, or None when the link is no comment's."""
+    try:
+        query = urlsplit(url.strip()).query
+    except ValueError:
+        return None
+    keys = {k.lower() for k, _ in parse_qsl(query, keep_blank_values=True)}
+    if not keys & _LOCATORS:
+        return None
+    canon = canonical_url(url)
+    if canon is None or "?" not in canon:
+        return canon
+    base, _, q = canon.partition("?")
+    kept = [(k, v) for k, v in parse_qsl(q, keep_blank_values=True) if k.lower() not in _LOCATORS]
+    return f"{base}?{urlencode(kept)}" if kept else base
