@@ -226,8 +226,33 @@ SENTINELLE_ANALYSIS_ENABLED = env_bool("ANALYSIS", default=True)
 SENTINELLE_AFTER_STORE = [
     "sentinelle.listening.analyze.analyze_mentions",
     "sentinelle.cases.rules.apply_case_rules",
+    "sentinelle.stories.links.resolve_short_links",
     "sentinelle.stories.engine.track_stories",
 ]
+# Link shorteners whose links are followed (through the guarded client) for story grouping.
+SENTINELLE_SHORTENERS = env_list(
+    "SHORTENERS",
+    [
+        "bit.ly",
+        "bitly.com",
+        "t.co",
+        "tinyurl.com",
+        "goo.gl",
+        "ow.ly",
+        "buff.ly",
+        "is.gd",
+        "lnkd.in",
+        "dlvr.it",
+        "fb.me",
+        "rebrand.ly",
+        "cutt.ly",
+        "shorturl.at",
+        "s.id",
+        "tiny.cc",
+        "trib.al",
+        "urlz.fr",
+    ],
+)
 
 # The dashboard's public address, for links in alerts (e.g. https://sentinelle.example.com).
 SENTINELLE_BASE_URL = env_str("BASE_URL", "http://127.0.0.1:8000").rstrip("/")

@@ -33,6 +33,7 @@ from sentinelle.core.choices import RISK_ORDER, RiskLevel
 from sentinelle.core.clock import now
 from sentinelle.listening.models import Mention
 from sentinelle.stories.grouping import MentionRecord, RiskConfig, RiskScorer, StoryGrouper
+from sentinelle.stories.links import expand
 from sentinelle.stories.models import Story, StoryEngineState, StoryMention
 
 log = logging.getLogger(__name__)
@@ -95,7 +96,7 @@ def record_of(mention: Mention) -> MentionRecord:
     author = mention.author if mention.author_id else None
     return MentionRecord(
         id=str(mention.pk),
-        text=mention.text or "",
+        text=expand(mention.text or ""),
         title=mention.title or None,
         url=mention.url or None,
         channel=mention.channel,

@@ -251,3 +251,12 @@ class BurstAlarm(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["brand", "series", "kind", "at"], name="burst_once")
         ]
+
+
+class ShortLink(models.Model):
+    """A shortened link (bit.ly, t.co…) and where it leads, resolved once through the guard."""
+
+    url = models.CharField(max_length=500, unique=True)
+    target = models.CharField(max_length=2000, blank=True)
+    error = models.CharField(max_length=300, blank=True)
+    resolved_at = models.DateTimeField(default=now)
