@@ -82,3 +82,35 @@ def test_a_case_takes_the_story_of_its_mention_and_rises_with_it(brand):
     do_sync_story_risk(case.story_id, "quiet")  # a calmer story does not lower its cases
     case.refresh_from_db()
     assert case.risk_level == "alert"
+
+
+def test_two_stories_that_turn_out_to_be_one_keep_everything_in_the_older(brand, dana):
+    """The grouper merged two stories: links, alerts, statements and cases follow the row."""
+    from sentinelle.stories.engine import Engine, _merge
+    from sentinelle.stories.models import HoldingStatement, StoryAlert
+
+    ingest(brand, [lock_item(0, minutes=0)])
+    ingest(
+        brand,
+        [everyday_item(7, "Ma selle Confort+ a craqué après deux sorties, décevant.", minutes=9)],
+    )
+    older = StoryMention.objects.get(mention__external_id="1000").story
+    younger = StoryMention.objects.get(mention__external_id="2007").story
+    assert older != younger
+    mention = Mention.objects.get(external_id="2007")
+    case = do_open_case(brand, title="Selle", mention=mention, actor=None)
+    case.story = younger
+    case.save(update_fields=["story"])
+    StoryAlert.objects.create(brand=brand, story=younger, level="watch", previous_level="quiet")
+    HoldingStatement.objects.create(story=older, version=1, text_fr="A", created_by=dana)
+    HoldingStatement.objects.create(story=younger, version=1, text_fr="B", created_by=dana)
+    engine = Engine(stories={1: older.pk, 2: younger.pk})
+    _merge(engine, 1, 2)
+    assert engine.stories == {1: older.pk}
+    younger.refresh_from_db()
+    case.refresh_from_db()
+    assert younger.merged_into_id == older.pk and younger.engine_id is None
+    assert StoryMention.objects.filter(story=older).count() == 2
+    assert case.story_id == older.pk
+    assert StoryAlert.objects.get().story_id == older.pk
+    assert sorted(older.statements.values_list("version", "text_fr")) == [(1, "A"), (2, "B")]
