@@ -118,3 +118,126 @@ def test_json_state_round_trip_gives_identical_decisions() -> None:
         live.add(r)
     restored = StoryGrouper.from_state(json.loads(json.dumps(live.to_state())))
     assert [live.add(r) for r in records[400:]] == [restored.add(r) for r in records[400:]]
+
+
+def test_reply_linking_another_site_is_not_part_of_the_thread() -> None:
+    g = StoryGrouper()
+    post = g.add(m("1", LOCK + " https://carnet-cycliste.example/bastion-u"))
+    chat = g.add(m("2", "incroyable, le mien aussi", 5, parent_id="1"))
+    spam = g.add(
+        m(
+            "3",
+            "Gagnez un vélo électrique ici 👉 https://jeu-concours-velo.example",
+            6,
+            parent_id="1",
+        )
+    )
+    assert chat.story_id == post.story_id and chat.kind == "parent"
+    assert spam.story_id != post.story_id
+    assert "jeu-concours-velo.example" in spam.reason
+
+
+def test_comment_on_a_linked_video_joins_the_story_that_linked_it() -> None:
+    g = StoryGrouper()
+    video = "https://www.youtube.com/watch?v=Xk3pB9tLq2w"
+    post = g.add(m("1", f"Regardez ça : {video}"))
+    comment = g.add(
+        m("2", "Le bruit du cylindre, horrible", 20, url=f"{video}&lc=UgxAbc", channel="youtube")
+    )
+    assert comment.story_id == post.story_id
+    assert comment.kind == "link" and "comment on the page youtube.com/watch?v=Xk3pB9tLq2w" in (
+        comment.reason
+    )
+
+
+def test_comments_on_the_same_page_alone_are_not_one_story() -> None:
+    """A brand's own channel gathers comments on everything: the page alone ties nothing."""
+    g = StoryGrouper()
+    page = "https://www.youtube.com/watch?v=Lp0oKi9uJy7"
+    a = g.add(m("1", "Livraison en retard de trois semaines", url=f"{page}&lc=a"))
+    b = g.add(m("2", "Super vélo, je recommande à tous", 30, url=f"{page}&lc=b"))
+    assert a.story_id != b.story_id
+
+
+def test_order_number_ties_an_email_and_a_public_post() -> None:
+    g = StoryGrouper()
+    mail = g.add(
+        m("1", "Toujours pas de remboursement pour la commande VN-482913.", channel="email")
+    )
+    post = g.add(m("2", "5 semaines que j'attends, commande VN-482913, zéro réponse 😤", 600))
+    assert post.story_id == mail.story_id and post.kind == "reference"
+
+
+def test_safety_reports_naming_the_same_part_are_one_story() -> None:
+    g = StoryGrouper()
+    for k in range(30):  # everyday chatter, so that "batterie" is known to be uncommon
+        g.add(m(f"n{k}", f"Question numéro {k} sur les horaires du magasin de Lyon", k))
+    first = g.add(
+        m("1", "Ma batterie a pris feu dans le garage cette nuit", 60, signals=("safety",))
+    )
+    later = g.add(
+        m(
+            "2",
+            "La batterie de mon vélo a fondu pendant la charge, on a eu très peur",
+            60 * 30,
+            signals=("safety",),
+        )
+    )
+    plain = g.add(m("3", "Quelle autonomie pour la batterie en hiver ?", 60 * 31))
+    assert later.story_id == first.story_id and later.kind == "safety"
+    assert plain.story_id != first.story_id
+
+
+def _chatter(g: StoryGrouper, start: float) -> None:
+    """Everyday mentions on many topics, the background a brand always has."""
+    lines = [
+        "Super accueil au magasin de Nantes, merci Léa",
+        "Quels sont les horaires pendant les fêtes ?",
+        "Le porte-bagages du Nova Route R5 est-il compatible ?",
+        "Bravo à l'équipe pour la course de dimanche",
+        "Mon Nova Junior 24 est arrivé en avance, bien emballé",
+        "Vous faites la reprise des anciens vélos ?",
+    ]
+    for k in range(24):
+        g.add(m(f"c{start}-{k}", lines[k % len(lines)] + f" ({k})", start + 7 * k))
+
+
+def test_everyday_complaints_on_one_topic_stay_apart() -> None:
+    """Late deliveries all day long are many customers' troubles, not one incident."""
+    g = StoryGrouper()
+    _chatter(g, 0)
+    complaints = [
+        "Commande VN-400001 toujours pas livrée après 12 jours, le suivi ne bouge plus",
+        "Livraison annoncée sous 72 h, on en est à 9 jours, personne ne répond",
+        "Mon Nova Cargo Duo devait arriver lundi, toujours rien, transporteur injoignable",
+        "Trois dates de livraison différentes en dix jours et toujours pas de vélo",
+        "Le colis est en cours d'acheminement depuis le 25 septembre, sérieusement ?",
+        "Livraison express payée 49 €, colis toujours au dépôt, remboursez la livraison",
+    ]
+    stories = {g.add(m(f"d{k}", text, 200 + 90 * k)).story_id for k, text in enumerate(complaints)}
+    assert len(stories) == len(complaints)
+
+
+def test_a_story_takes_in_an_early_fragment_once_it_owns_its_words() -> None:
+    """The first mention of a storm arrives before the storm's story exists; when the story
+    grows and owns the storm's words, it takes that mention in."""
+    g = StoryGrouper()
+    _chatter(g, 0)
+    early = g.add(m("e", "Mon antivol Bastion U ouvert avec un simple stylo Bic ?!", 200))
+    assert early.is_new
+    link = "https://carnet-cycliste.example/bastion-u-stylo"
+    lines = [
+        "Antivol Bastion U ouvert en 12 secondes avec un stylo",
+        "Le Bastion U cède avec un stylo Bic, incroyable",
+        "Bastion U et stylo bille : la vidéo fait peur",
+        "Un stylo suffit pour ouvrir le Bastion U",
+    ]
+    merged: set[int] = set()
+    for k in range(16):
+        a = g.add(m(f"s{k}", f"{lines[k % 4]} {link}", 210 + 3 * k))
+        merged |= set(a.merged)
+        if a.merged:
+            assert "took in" in a.reason
+    assert early.story_id in merged
+    assert g.story_of("e") == g.story_of("s0")
+    assert all(g.story_of(f"c0-{k}") != g.story_of("s0") for k in range(24))

@@ -117,3 +117,108 @@ def test_evaluate_incidents_keys() -> None:
         "quiet-week-1",
         "quiet-week-2",
     }
+
+
+GIVEAWAY = "https://velonova-cadeau.example/"
+
+
+def _giveaway(k: int, at: datetime) -> MentionRecord:
+    return MentionRecord(
+        id=f"w{k}",
+        text=f"🎉 Vélonova offre {k % 3 + 1}00 vélos ! Cliquez ici : {GIVEAWAY}?id={k % 3}",
+        channel=["facebook", "bluesky", "mastodon", "youtube", "reddit"][k % 5],
+        author=f"gift{k}",
+        followers=k % 30,
+        published_at=at,
+        engagement=2,
+    )
+
+
+def test_coordinated_giveaway_wave_does_not_alarm() -> None:
+    """150 fresh accounts posting the same link in three hours: loud, but nobody complains."""
+    scorer = RiskScorer()
+    changes = [
+        c for k in range(150) if (c := scorer.observe(1, _giveaway(k, T0 + timedelta(minutes=k))))
+    ]
+    assert all(ORDER_RANK[c.new] < ORDER_RANK[RiskLevel.ALERT] for c in changes)
+    score, reasons = scorer.score(1, (T0 + timedelta(minutes=150)).timestamp())
+    assert score < RiskConfig().rise[1]
+    assert any(r.startswith("looks coordinated") for r in reasons)
+
+
+def test_same_burst_of_complaints_does_alarm() -> None:
+    """The control for the test above: the same volume, from people, complaining."""
+    scorer = RiskScorer()
+    for k in range(60):
+        scorer.observe(
+            1,
+            complaint(k, T0 + timedelta(minutes=k), channel=["forum", "reddit", "bluesky"][k % 3]),
+        )
+    assert scorer.level(1) in (RiskLevel.ALERT, RiskLevel.CRISIS)
+
+
+def _safety(k: int, at: datetime) -> MentionRecord:
+    return MentionRecord(
+        id=f"s{k}",
+        text="batterie qui a pris feu",
+        channel="email",
+        author=f"c{k}",
+        published_at=at,
+        is_complaint=True,
+        severity=3,
+        signals=("safety",),
+    )
+
+
+def test_safety_reports_from_several_customers_alert_however_slow() -> None:
+    scorer = RiskScorer()
+    changes = [c for k in range(3) if (c := scorer.observe(1, _safety(k, T0 + timedelta(days=k))))]
+    assert scorer.level(1) == RiskLevel.ALERT
+    assert changes[-1].reasons[0] == "safety reports from 3 customers"
+    single = RiskScorer()
+    single.observe(2, _safety(0, T0))
+    assert single.level(2) != RiskLevel.ALERT
+
+
+def test_merge_keeps_the_higher_level_without_a_second_alert() -> None:
+    scorer = RiskScorer()
+    for k in range(30):
+        scorer.observe(
+            1,
+            complaint(k, T0 + timedelta(minutes=5 * k), channel=["forum", "blog", "reddit"][k % 3]),
+        )
+    assert scorer.level(1) in (RiskLevel.ALERT, RiskLevel.CRISIS)
+    scorer.observe(2, complaint(100, T0 + timedelta(minutes=151)))
+    level = scorer.level(1)
+    change = scorer.observe(2, complaint(101, T0 + timedelta(minutes=152)), merged=(1,))
+    assert scorer.level(2) == level
+    assert change is None or ORDER_RANK[change.new] > ORDER_RANK[level]
+    assert 1 not in scorer.stats and 1 not in scorer.tracks
+
+
+def test_every_level_change_explains_itself() -> None:
+    scorer = RiskScorer()
+    changes = []
+    for k in range(40):
+        at = T0 + timedelta(minutes=3 * k)
+        if c := scorer.observe(
+            1, complaint(k, at, channel=["forum", "blog", "reddit", "news"][k % 4])
+        ):
+            changes.append(c)
+    for h in range(1, 72):
+        changes += scorer.tick(T0 + timedelta(hours=h))
+    assert len(changes) >= 3 and scorer.level(1) == RiskLevel.QUIET
+    assert all(c.reasons and all(isinstance(r, str) and r for r in c.reasons) for c in changes)
+
+
+def test_state_round_trip_keeps_safety_and_coordination() -> None:
+    scorer = RiskScorer()
+    for k in range(3):
+        scorer.observe(1, _safety(k, T0 + timedelta(hours=k)))
+    for k in range(40):
+        scorer.observe(2, _giveaway(k, T0 + timedelta(minutes=k)))
+    again = RiskScorer.from_state(json.loads(json.dumps(scorer.to_state())))
+    t = (T0 + timedelta(hours=3)).timestamp()
+    for sid in (1, 2):
+        assert again.score(sid, t) == scorer.score(sid, t)
+        assert again.level(sid) == scorer.level(sid)

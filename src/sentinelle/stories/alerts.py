@@ -25,6 +25,7 @@ from sentinelle.stories.grouping.textfeat import stopwords
 from sentinelle.stories.models import (
     AlertChannel,
     AlertChannelKind,
+    BurstAlarm,
     HoldingStatement,
     Story,
     StoryAlert,
@@ -257,6 +258,13 @@ def do_acknowledge_alert(alert: StoryAlert, *, user: Any) -> StoryAlert:
     )
     alert.refresh_from_db()
     return alert
+
+
+@transaction.atomic
+def do_acknowledge_burst(alarm: BurstAlarm, *, user: Any) -> None:
+    BurstAlarm.objects.filter(pk=alarm.pk, acknowledged_at__isnull=True).update(
+        acknowledged_at=now(), acknowledged_by=user
+    )
 
 
 def move_story_rows(old_story_id: int, new_story_id: int) -> None:

@@ -20,7 +20,7 @@ from sentinelle.core.choices import RISK_ORDER, RiskLevel
 from sentinelle.listening.models import Mention
 from sentinelle.replies.actions import do_review_reply
 from sentinelle.replies.models import Reply, ReplyStatus
-from sentinelle.stories.alerts import do_acknowledge_alert
+from sentinelle.stories.alerts import do_acknowledge_alert, do_acknowledge_burst
 from sentinelle.stories.forms import StatementForm
 from sentinelle.stories.models import BurstAlarm, HoldingStatement, Story, StoryAlert
 from sentinelle.stories.playbooks import (
@@ -156,10 +156,8 @@ def alert_acknowledge(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @brand_view()
 def burst_acknowledge(request: HttpRequest, pk: int) -> HttpResponse:
-    BurstAlarm.objects.filter(pk=pk, brand=request.brand, acknowledged_at__isnull=True).update(
-        acknowledged_at=timezone.now(), acknowledged_by=request.user
-    )
-    get_object_or_404(BurstAlarm, pk=pk, brand=request.brand)
+    alarm = get_object_or_404(BurstAlarm, pk=pk, brand=request.brand)
+    do_acknowledge_burst(alarm, user=request.user)
     messages.success(request, _("Alarm acknowledged."))
     return redirect("web:stories", brand_slug=request.brand.slug)
 

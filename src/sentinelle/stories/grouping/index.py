@@ -7,8 +7,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 BANDS = 4  # 64-bit SimHash in 4 bands of 16: distance ≤ 3 means one band is equal
-ALL = "*"  # the key of the statistics over every language
-MIN_LANG_DOCS = 200  # a language with fewer mentions is compared with all of them
 
 
 @dataclass(slots=True)
@@ -16,7 +14,7 @@ class Story:
     """How many of a story's mentions hold each term, its time span and its attention.
 
     ``heat`` is a Hawkes intensity: each mention adds 1, which decays with the attention time
-    constant; it says how likely the next mention is to belong here rather than to a new story.
+    constant; its share of all mentions' heat is the prior that the next mention belongs here.
     """
 
     id: int
@@ -28,7 +26,6 @@ class Story:
     docs: int = 0  # mentions whose terms are in ``counts``
     heat: float = 0.0
     heat_t: float = 0.0
-    langs: dict[str, float] = field(default_factory=dict)  # mentions in ``docs`` per language
     hosts: list[str] = field(default_factory=list)  # sites its mentions are on or link to
 
     def heat_at(self, t: float, tau: float) -> float:
@@ -52,50 +49,46 @@ class Story:
             self.docs,
             self.heat,
             self.heat_t,
-            self.langs,
             self.hosts,
         ]
 
     @classmethod
     def from_state(cls, s: list[Any]) -> Story:
-        return cls(
-            s[0], s[1], s[2], s[3], s[4], dict(s[5]), s[6], s[7], s[8], dict(s[9]), list(s[10])
-        )
+        return cls(s[0], s[1], s[2], s[3], s[4], dict(s[5]), s[6], s[7], s[8], list(s[9]))
 
 
 class TermStats:
-    """Document frequencies over recent mentions, overall (``ALL``) and per language.
+    """Document frequencies over recent mentions, for word rarity and ownership.
 
-    A new story in English is written with English words: a word's background is its share
-    among mentions in the same language. The counts are halved when a language passes
-    ``horizon`` mentions, so that old vocabulary fades and the tables stay bounded.
+    A long mention's words count ``share`` each (see the grouper). The counts are halved when
+    ``docs`` reaches ``horizon``, so that old vocabulary fades and the table stays bounded.
     """
 
     def __init__(self, horizon: int = 200_000) -> None:
-        self.df: dict[str, dict[str, float]] = {ALL: {}}
-        self.docs: dict[str, float] = {ALL: 0.0}
+        self.df: dict[str, float] = {}
+        self.docs = 0.0
         self.horizon = horizon
 
-    def add(self, lang: str, terms: dict[str, float], share: float = 1.0) -> None:
-        """Counts one mention; a long one's words count ``share`` each (see the grouper)."""
-        for key in (ALL, lang) if lang != ALL else (ALL,):
-            df = self.df.setdefault(key, {})
-            for term in terms:
-                df[term] = df.get(term, 0.0) + share
-            self.docs[key] = self.docs.get(key, 0.0) + 1.0
-            if self.docs[key] >= self.horizon:
-                self.docs[key] /= 2
-                self.df[key] = {t: c / 2 for t, c in df.items() if c >= 1}
-
-    def table(self, lang: str) -> tuple[dict[str, float], float]:
-        """The frequencies to compare a mention in ``lang`` with (overall while it is rare)."""
-        docs = self.docs.get(lang, 0.0)
-        if docs < MIN_LANG_DOCS:
-            return self.df[ALL], self.docs[ALL]
-        return self.df[lang], docs
+    def add(self, terms: dict[str, float], share: float = 1.0) -> None:
+        self.docs += 1
+        df = self.df
+        for term in terms:
+            df[term] = df.get(term, 0.0) + share
+        if self.docs >= self.horizon:
+            self.docs /= 2
+            self.df = {t: c / 2 for t, c in df.items() if c >= 1}
 
     def idf(self, term: str) -> float:
-        return math.log((self.docs[ALL] + 1) / (self.df[ALL].get(term, 0.0) + 1)) + 1.0
+        return math.log((self.docs + 1) / (self.df.get(term, 0.0) + 1)) + 1.0
+
+    def to_state(self) -> dict[str, Any]:
+        return {"df": self.df, "docs": self.docs, "horizon": self.horizon}
+
+    @classmethod
+    def from_state(cls, state: dict[str, Any]) -> TermStats:
+        self = cls(state["horizon"])
+        self.df, self.docs = dict(state["df"]), state["docs"]
+        return self
 
 
 def bands(simhash: int) -> list[int]:

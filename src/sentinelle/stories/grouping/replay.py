@@ -8,7 +8,7 @@ from typing import Any
 
 from sentinelle.stories.grouping.cluster import GrouperConfig, StoryGrouper
 from sentinelle.stories.grouping.risk import ORDER, RiskConfig, RiskLevel, RiskScorer
-from sentinelle.stories.grouping.scenarios import Scenario, scenarios
+from sentinelle.stories.grouping.scenarios import DEFAULT_SEED, Scenario, scenarios
 
 HOUR = 3600.0
 ALERT = ORDER.index(RiskLevel.ALERT)
@@ -74,11 +74,13 @@ def _prf(tp: int, pp: int, tt: int) -> dict[str, float]:
     }
 
 
-def evaluate_incidents() -> dict[str, Any]:
-    """Replays every scenario; the keys of ``sentinelle eval crisis`` plus per-scenario details."""
+def evaluate_incidents(seed: int = DEFAULT_SEED) -> dict[str, Any]:
+    """Replays every scenario; the keys of ``sentinelle eval crisis`` plus per-scenario details.
+
+    ``seed`` replays the scenarios built from another demo week (see ``scenarios``)."""
     details, totals, quiet = [], [0, 0, 0], []
     before_news = incidents = 0
-    for s in scenarios():
+    for s in scenarios(seed):
         run = replay(s)
         tp, pp, tt = pair_counts(run.story_of, s.labels)
         totals = [totals[0] + tp, totals[1] + pp, totals[2] + tt]

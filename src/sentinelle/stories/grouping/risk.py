@@ -1,4 +1,15 @@
-"""Story risk: a score in [0, 1] with its reasons, and levels that rise fast and fall slowly."""
+"""Story risk: a score in [0, 1] with its reasons, and levels that rise fast and fall slowly.
+
+score = attention × (0.25 + 0.75 × negativity)
+
+attention is how fast and how far a story spreads: bursts of mentions (in the last hour, six
+hours or day), growth, distinct authors, platforms, reach, reactions, news pickup and
+influential authors. negativity is what the mentions say: the share of complaints, their
+severity and escalation signals (customers failed twice, threats, safety). A loud story
+without complaints (praise, news, a giveaway spam) stays below the alert line; a story that
+looks coordinated (most mentions link to one site from accounts nobody follows) counts half.
+Safety reports from several customers are an alert however quietly they come in.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +21,7 @@ from typing import Any, Self
 
 from sentinelle.stories.grouping.media import MediaDirectory
 from sentinelle.stories.grouping.records import MentionRecord
-from sentinelle.stories.grouping.story_stats import StoryStats
+from sentinelle.stories.grouping.story_stats import UNKNOWN, StoryStats
 
 HOUR = 3600.0
 
@@ -32,9 +43,12 @@ class RiskConfig:
     rise: tuple[float, float, float] = (0.3, 0.5, 0.75)  # watch, alert, crisis
     fall_gap: float = 0.12
     dwell_h: float = 6.0
-    min_mentions_alert: int = 5  # fewer distinct authors never go past watch
-    velocity_ref: float = 12.0  # mentions in 6 h that count as full velocity
+    min_mentions_alert: int = 5  # fewer distinct authors never go past watch (but see safety)
+    burst_ref: tuple[float, float, float] = (4.0, 12.0, 30.0)  # mentions in 1 h, 6 h, 24 h
     reach_ref: float = 6.0  # log10 of the audience that counts as full reach
+    safety_reports: int = 3  # safety reports from this many customers are an alert
+    coordinated_share: float = 0.6  # this share of mentions linking one site, from accounts
+    # most of which nobody follows yet (``story_stats.UNKNOWN``), looks coordinated
     media: tuple[str, ...] = ()
 
     def to_state(self) -> dict[str, Any]:
@@ -42,7 +56,11 @@ class RiskConfig:
 
     @classmethod
     def from_state(cls, state: dict[str, Any]) -> Self:
-        return cls(**{**state, "rise": tuple(state["rise"]), "media": tuple(state["media"])})
+        state = {k: v for k, v in state.items() if k in cls.__dataclass_fields__}
+        for key in ("rise", "burst_ref", "media"):
+            if key in state:
+                state[key] = tuple(state[key])
+        return cls(**state)
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,10 +100,16 @@ class RiskScorer:
         self, story_id: int, record: MentionRecord, merged: tuple[int, ...] = ()
     ) -> LevelChange | None:
         stats = self.stats.setdefault(story_id, StoryStats())
+        track = self.tracks.get(story_id)
         for other in merged:
             if other in self.stats:
                 stats.absorb(self.stats.pop(other))
-            self.tracks.pop(other, None)
+            gone = self.tracks.pop(other, None)
+            # The merged story keeps the higher level: an alert does not vanish in a merge.
+            if gone is not None and (
+                track is None or ORDER.index(gone.level) > ORDER.index(track.level)
+            ):
+                track = self.tracks[story_id] = gone
         outlet = self.media.outlet(record.url)
         stats.add(record, outlet, self.media.audience.get(outlet, 0) if outlet else 0)
         return self.evaluate(story_id, record.epoch)
@@ -108,24 +132,55 @@ class RiskScorer:
         """The score of a story at epoch ``t`` and the reasons, strongest first."""
         cfg = self.config
         s = self.stats[story_id]
-        n6, prev6 = s.count_between(t - 6 * HOUR, t), s.count_between(t - 12 * HOUR, t - 6 * HOUR)
-        parts: list[tuple[float, float, str]] = []  # weight, value, reason
-        parts.append((0.3, _sat(n6 / cfg.velocity_ref), f"{n6} mentions in the last 6 h"))
-        if n6 > prev6 + 2:
-            parts.append(
-                (0.1, _sat((n6 - prev6) / max(3, prev6)), f"up from {prev6} the 6 h before")
-            )
-        parts.append(
-            (0.1, _sat(math.log1p(len(s.authors)) / math.log1p(40)), f"{len(s.authors)} authors")
+        parts = self._attention(s, t)
+        # Spread (authors, platforms, reach) is kept for good; it counts while people still
+        # write: fully with two mentions in the last day, not at all after a silent day.
+        alive = _sat(s.count_between(t - 24 * HOUR, t) / 2)
+        attention = _sat(sum(w * v for w, v, _ in parts)) * alive
+        complaint = s.complaints / max(1, s.n_public)
+        severity = s.severity_sum / max(1, s.complaints) / 3
+        escalation = (
+            s.signals.get("double_deviation", 0)
+            + s.signals.get("threat", 0)
+            + 2 * s.signals.get("safety", 0)
         )
+        signals = _sat(escalation / max(3.0, 0.2 * s.n_public))
+        negativity = _sat(0.5 * complaint + 0.3 * severity + 0.2 * signals)
+        reasons = [r for w, v, r in sorted(parts, key=lambda p: -p[0] * p[1]) if w * v >= 0.03]
+        coordinated = self._coordinated(s)
+        if coordinated:
+            attention *= 0.5
+            reasons.append(coordinated)
+        # A story without complaints (praise, news, spam) is not a crisis however loud it is.
+        score = attention * (0.25 + 0.75 * negativity)
+        if complaint > 0:
+            reasons.append(f"{complaint:.0%} complaints, severity {severity * 3:.1f}/3")
+        reasons += [f"{k.replace('_', ' ')} ×{c}" for k, c in sorted(s.signals.items())]
+        if len(s.safety_authors) >= cfg.safety_reports and s.count_between(t - 48 * HOUR, t):
+            score = max(score, cfg.rise[1])
+            reasons.insert(0, f"safety reports from {len(s.safety_authors)} customers")
+        return round(_sat(score), 4), reasons
+
+    def _attention(self, s: StoryStats, t: float) -> list[tuple[float, float, str]]:
+        """(weight, value in [0, 1], reason) of each part of the attention."""
+        cfg = self.config
+        parts: list[tuple[float, float, str]] = []
+        bursts = []
+        for hours, ref in zip((1, 6, 24), cfg.burst_ref, strict=True):
+            n = s.count_between(t - hours * HOUR, t)
+            bursts.append((n / ref, f"{n} mentions in the last {hours} h"))
+        burst, why = max(bursts, key=lambda b: b[0])
+        parts.append((0.3, _sat(burst), why))
+        n3, prev3 = s.count_between(t - 3 * HOUR, t), s.count_between(t - 6 * HOUR, t - 3 * HOUR)
+        if n3 >= 3 and n3 > 2 * prev3:
+            parts.append((0.1, _sat((n3 - prev3) / (prev3 + 3)), f"up from {prev3} the 3 h before"))
+        authors = len(s.authors)
+        parts.append((0.1, _sat(math.log1p(authors) / math.log1p(40)), f"{authors} authors"))
         reach = s.reach()
-        parts.append((0.15, _sat(math.log10(1 + reach) / cfg.reach_ref), f"reach about {reach:,}"))
+        parts.append((0.1, _sat(math.log10(1 + reach) / cfg.reach_ref), f"reach about {reach:,}"))
+        public = sorted(s.public_channels)
         parts.append(
-            (
-                0.15,
-                _sat((len(s.channels) - 1) / 4),
-                f"on {len(s.channels)} platforms: {', '.join(sorted(s.channels))}",
-            )
+            (0.15, _sat((len(public) - 1) / 3), f"on {len(public)} platforms: {', '.join(public)}")
         )
         eng6 = s.engagement_between(t - 6 * HOUR, t)
         parts.append((0.1, _sat(math.log1p(eng6) / math.log1p(500)), f"{eng6} reactions in 6 h"))
@@ -139,18 +194,20 @@ class RiskScorer:
                     f"influential author ({s.top_followers:,} followers)",
                 )
             )
-        attention = _sat(sum(w * v for w, v, _ in parts))
-        complaint = s.complaints / max(1, s.n_public)
-        severity = s.severity_sum / max(1, s.complaints) / 3
-        signals = _sat(sum(s.signals.values()) / 3)
-        negativity = _sat(0.5 * complaint + 0.3 * severity + 0.2 * signals)
-        # A story without complaints (praise, news, spam) is not a crisis however loud it is.
-        score = round(attention * (0.25 + 0.75 * negativity), 4)
-        reasons = [r for w, v, r in sorted(parts, key=lambda p: -p[0] * p[1]) if w * v >= 0.03]
-        if complaint > 0:
-            reasons.append(f"{complaint:.0%} complaints, severity {severity * 3:.1f}/3")
-        reasons += [f"{k.replace('_', ' ')} ×{c}" for k, c in sorted(s.signals.items())]
-        return score, reasons
+        return parts
+
+    def _coordinated(self, s: StoryStats) -> str:
+        """Why the story looks like a coordinated campaign rather than people, or ""."""
+        cfg = self.config
+        if s.n_public < 10 or not s.hosts:
+            return ""
+        host, linking = max(s.hosts.items(), key=lambda kv: (kv[1], kv[0]))
+        if linking >= cfg.coordinated_share * s.n_public and s.unknown >= 0.8 * len(s.authors):
+            return (
+                f"looks coordinated: {linking} of {s.n_public} mentions link to {host}, "
+                f"{s.unknown} of {len(s.authors)} accounts have under {UNKNOWN} followers"
+            )
+        return ""
 
     def evaluate(self, story_id: int, t: float) -> LevelChange | None:
         cfg = self.config
@@ -159,7 +216,11 @@ class RiskScorer:
         track.score, track.reasons = score, reasons
         rank = ORDER.index(track.level)
         target = sum(score >= r for r in cfg.rise)
-        if len(self.stats[story_id].authors) < cfg.min_mentions_alert:
+        stats = self.stats[story_id]
+        if (
+            len(stats.authors) < cfg.min_mentions_alert
+            and len(stats.safety_authors) < cfg.safety_reports
+        ):
             target = min(target, 1)
         if target > rank:
             new = ORDER[target]

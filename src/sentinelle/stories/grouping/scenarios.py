@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 from dataclasses import dataclass
 from datetime import timedelta
 from importlib import resources
@@ -74,10 +75,34 @@ def truth_of(item: dict[str, Any], by_id: dict[str, dict[str, Any]], incident: s
     return f"noise:{root['external_id']}"
 
 
+_REMINDER = re.compile(r"\breminder (\d+)\b")
+
+
+def truth_signals(truth: dict[str, Any]) -> list[str]:
+    """The escalation signals the analyzers would report, read from the generator's truth.
+
+    The replays take complaint and severity from the truth so that grouping and risk are
+    measured apart from the classifiers; the generator writes its signals in the ``note``
+    ("goes public after e-mails went unanswered (double deviation)", "reminder 4 to customer
+    care", "pen-lock: threat", "battery: safety incident") and a threat as severity 4.
+    """
+    note = truth.get("note") or ""
+    reminder = _REMINDER.search(note)
+    signals = []
+    if "double deviation" in note or (reminder and int(reminder.group(1)) >= 3):
+        signals.append("double_deviation")
+    if "threat" in note or int(truth.get("severity") or 0) >= 4:
+        signals.append("threat")
+    if "safety" in note:
+        signals.append("safety")
+    return signals
+
+
 def _build(name: str, shape: str, incident: str | None, items: list[dict[str, Any]]) -> Scenario:
     by_id = {i["external_id"]: i for i in items}
     items = sorted(items, key=lambda i: (i["published_at"], i["external_id"]))
     labels = {item["external_id"]: truth_of(item, by_id, incident) for item in items}
+    items = [{**i, "truth": {**i["truth"], "signals": truth_signals(i["truth"])}} for i in items]
     return Scenario(name, shape, incident, [record_from_item(i) for i in items], labels)
 
 
@@ -98,12 +123,16 @@ def _additions(story: str) -> list[dict[str, Any]]:
     return out
 
 
-def _compressed(items: list[dict[str, Any]], story: str, factor: float) -> list[dict[str, Any]]:
-    """The story's items with their time since its first mention divided by ``factor``."""
-    mine = [i for i in items if i["truth"]["story"] == story]
-    t0 = min(parse_time(i["published_at"]) for i in mine)
+def _compressed(items: list[dict[str, Any]], factor: float) -> list[dict[str, Any]]:
+    """The items with their time since the first one divided by ``factor``.
+
+    All of the incident's items are kept, the brand's replies included: keeping only those the
+    generator labels with the story's name dropped the brand's replies and orphaned the
+    customers' answers to them.
+    """
+    t0 = min(parse_time(i["published_at"]) for i in items)
     out = []
-    for item in mine:
+    for item in items:
         at = t0 + (parse_time(item["published_at"]) - t0) / factor
         out.append({**item, "published_at": at.strftime("%Y-%m-%dT%H:%M:%SZ")})
     return out
@@ -145,13 +174,17 @@ def _spam_wave(seed: int = 7, n: int = 150) -> list[dict[str, Any]]:
     return out
 
 
-def scenarios() -> list[Scenario]:
-    """Five incidents of different shapes, a spam wave and two quiet weeks."""
-    week = generate_week()
-    noise = _week(DEFAULT_SEED, NOISE)
+def scenarios(seed: int = DEFAULT_SEED) -> list[Scenario]:
+    """Four incidents of different shapes, a spam wave and two quiet weeks.
+
+    ``seed`` draws another demo week (the second quiet week uses ``seed + 1``): the same
+    shapes told by other people at other times, to check that nothing was tuned to one draw.
+    """
+    week = generate_week(seed=seed)
+    by_id = {i["external_id"]: i for i in week}
+    noise = [i for i in week if _label(i, by_id) in NOISE]
 
     def incident(story: str) -> list[dict[str, Any]]:
-        by_id = {i["external_id"]: i for i in week}
         return [i for i in week if _label(i, by_id) == story]
 
     return [
@@ -165,7 +198,7 @@ def scenarios() -> list[Scenario]:
             "viral-video",
             "video viral in hours (time / 6)",
             "delivery-video",
-            noise + _compressed(incident("delivery-video"), "delivery-video", 6.0),
+            noise + _compressed(incident("delivery-video"), 6.0),
         ),
         _build(
             "slow-burn",
@@ -183,5 +216,5 @@ def scenarios() -> list[Scenario]:
             "spam-wave", "coordinated spam wave (must not alarm)", "spam-wave", noise + _spam_wave()
         ),
         _build("quiet-week-1", "quiet week", None, noise),
-        _build("quiet-week-2", "quiet week (another seed)", None, _week(DEFAULT_SEED + 1, NOISE)),
+        _build("quiet-week-2", "quiet week (another seed)", None, _week(seed + 1, NOISE)),
     ]

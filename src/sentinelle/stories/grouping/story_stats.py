@@ -7,6 +7,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sentinelle.stories.grouping.records import MentionRecord
+from sentinelle.stories.grouping.urls import extract_urls, host_of
+
+PRIVATE = frozenset({"email", "form"})  # channels only the brand sees
+MAX_HOSTS = 20  # distinct sites counted per story; enough to see one dominate
+UNKNOWN = 50  # an account with fewer followers than this is nobody's voice yet
 
 
 @dataclass(slots=True)
@@ -23,6 +28,12 @@ class StoryStats:
     complaints: int = 0
     severity_sum: int = 0
     signals: dict[str, int] = field(default_factory=dict)
+    hosts: dict[str, int] = field(default_factory=dict)  # site linked in the text → mentions
+    linked: int = 0  # public mentions with a link in their text
+    safety_authors: list[str] = field(default_factory=list)  # who reported a safety issue
+    followers: int = 0  # sum over authors, kept as they come
+    top_followers: int = 0
+    unknown: int = 0  # authors with fewer than ``UNKNOWN`` followers
 
     def add(self, r: MentionRecord, outlet: str | None, audience: int) -> None:
         t = r.epoch
@@ -34,13 +45,22 @@ class StoryStats:
             self.news_first = t if self.news_first is None else min(self.news_first, t)
         if r.is_brand:
             return
-        self.authors[r.author or r.id] = max(self.authors.get(r.author, 0), r.followers or 0)
+        author = r.author or r.id
+        self._author(author, r.followers or 0)
         self.n_public += 1
         if r.is_complaint:
             self.complaints += 1
-            self.severity_sum += r.severity
+            self.severity_sum += min(3, r.severity)
         for signal in r.signals:
             self.signals[signal] = self.signals.get(signal, 0) + 1
+        if "safety" in r.signals and author not in self.safety_authors:
+            self.safety_authors.append(author)
+        hosts = {host_of(u) for u in extract_urls(r.text)} if "." in r.text else set()
+        if hosts:
+            self.linked += 1
+        for host in hosts:
+            if host in self.hosts or len(self.hosts) < MAX_HOSTS:
+                self.hosts[host] = self.hosts.get(host, 0) + 1
 
     def absorb(self, other: StoryStats) -> None:
         for t in other.times:
@@ -48,7 +68,7 @@ class StoryStats:
         for e in other.engagement:
             insort(self.engagement, e)
         for a, f in other.authors.items():
-            self.authors[a] = max(self.authors.get(a, 0), f)
+            self._author(a, f)
         self.channels |= other.channels
         self.outlets.update(other.outlets)
         if other.news_first is not None:
@@ -58,8 +78,25 @@ class StoryStats:
         self.severity_sum += other.severity_sum
         for k, c in other.signals.items():
             self.signals[k] = self.signals.get(k, 0) + c
+        for host, c in other.hosts.items():
+            if host in self.hosts or len(self.hosts) < MAX_HOSTS:
+                self.hosts[host] = self.hosts.get(host, 0) + c
+        self.linked += other.linked
+        self.safety_authors += [a for a in other.safety_authors if a not in self.safety_authors]
+
+    def _author(self, author: str, followers: int) -> None:
+        old = self.authors.get(author)
+        new = followers if old is None else max(old, followers)
+        self.authors[author] = new
+        self.followers += new - (old or 0)
+        self.top_followers = max(self.top_followers, new)
+        if old is None:
+            self.unknown += new < UNKNOWN
+        elif old < UNKNOWN <= new:
+            self.unknown -= 1
 
     def count_between(self, a: float, b: float) -> int:
+        """Mentions in (a, b]."""
         return bisect_left(self.times, b + 1e-6) - bisect_left(self.times, a + 1e-6)
 
     def engagement_between(self, a: float, b: float) -> int:
@@ -67,11 +104,11 @@ class StoryStats:
         return int(sum(e[1] for e in self.engagement[i:j]))
 
     @property
-    def top_followers(self) -> int:
-        return max(self.authors.values(), default=0)
+    def public_channels(self) -> set[str]:
+        return self.channels - PRIVATE
 
     def reach(self) -> int:
-        return sum(self.authors.values()) + sum(self.outlets.values())
+        return self.followers + sum(self.outlets.values())
 
     def to_state(self) -> dict[str, Any]:
         return {
@@ -85,14 +122,17 @@ class StoryStats:
             "complaints": self.complaints,
             "severity_sum": self.severity_sum,
             "signals": self.signals,
+            "hosts": self.hosts,
+            "linked": self.linked,
+            "safety_authors": self.safety_authors,
         }
 
     @classmethod
     def from_state(cls, s: dict[str, Any]) -> StoryStats:
-        return cls(
+        self = cls(
             list(s["times"]),
             [list(e) for e in s["engagement"]],
-            dict(s["authors"]),
+            {},
             set(s["channels"]),
             dict(s["outlets"]),
             s["news_first"],
@@ -100,4 +140,10 @@ class StoryStats:
             s["complaints"],
             s["severity_sum"],
             dict(s["signals"]),
+            dict(s["hosts"]),
+            s["linked"],
+            list(s["safety_authors"]),
         )
+        for author, followers in s["authors"].items():
+            self._author(author, followers)
+        return self

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 import zlib
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from sentinelle.core.text import fold
 from sentinelle.stories.grouping.records import MentionRecord
 from sentinelle.stories.grouping.urls import canonical_url, extract_urls, page_of
 
@@ -17,6 +17,7 @@ _TAG = re.compile(r"<[^>]+>")
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _WORD = re.compile(r"\w+", re.UNICODE)
 _MENTION = re.compile(r"@[\w.@-]+")
+_COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 # Product and model names: runs of capitalised or digit-bearing words ("Bastion U", "E-City 500").
 _NAME_WORD = r"(?:[A-ZÀ-Ý][\w'’+-]*|\d[\w+-]*)"
 _NAME_RUN = re.compile(rf"\b{_NAME_WORD}(?:[ -]{_NAME_WORD})+")
@@ -46,6 +47,7 @@ class Features:
     simhash: int | None
     refs: tuple[str, ...] = ()
     page: str | None = None
+    own: str | None = None  # the mention's own link, canonical
 
 
 def clean(text: str) -> str:
@@ -66,19 +68,28 @@ def stem(word: str) -> str:
     return word[:STEM]
 
 
-def terms_of(text: str) -> dict[str, float]:
+def fold(text: str) -> str:
+    """Lower case without accents (``core.text.fold``, with a regex in place of a char loop)."""
+    return _COMBINING.sub("", unicodedata.normalize("NFKD", text.casefold()))
+
+
+def _words(text: str) -> list[str]:
+    """Folded words of a text without its links and @handles."""
+    return _WORD.findall(fold(_MENTION.sub(" ", _URL.sub(" ", text))))
+
+
+def terms_of(text: str, words: list[str] | None = None) -> dict[str, float]:
     """Content words (folded, stemmed) with weight 1, product and model names as one term more."""
     stop = stopwords()
-    bare = _MENTION.sub(" ", _URL.sub(" ", text))
     terms: dict[str, float] = {}
-    for word in _WORD.findall(fold(bare)):
+    for word in _words(text) if words is None else words:
         if word in stop or len(word) < 2 or (word.isdigit() and len(word) < 3) or "_" in word:
             continue
         terms[stem(word)] = 1.0
-    for run in _NAME_RUN.findall(bare):
-        words = [w for w in _WORD.findall(fold(run)) if w not in stop]
-        if len(words) >= 2:
-            terms["=" + "_".join(words)] = 1.0
+    for run in _NAME_RUN.findall(_MENTION.sub(" ", _URL.sub(" ", text))):
+        named = [w for w in _WORD.findall(fold(run)) if w not in stop]
+        if len(named) >= 2:
+            terms["=" + "_".join(named)] = 1.0
     return terms
 
 
@@ -86,9 +97,9 @@ def refs_of(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(m.upper().replace("-", "") for m in _REF.findall(text)))
 
 
-def shingle_hashes(text: str) -> list[int]:
+def shingle_hashes(text: str, words: list[str] | None = None) -> list[int]:
     """64-bit hashes of the word 3-shingles of the folded text without links or @handles."""
-    words = _WORD.findall(fold(_MENTION.sub(" ", _URL.sub(" ", text))))
+    words = _words(text) if words is None else words
     if len(words) < MIN_DUP_WORDS:
         return []
     out = []
@@ -112,15 +123,16 @@ def simhash(hashes: list[int]) -> int | None:
 def features(record: MentionRecord) -> Features:
     body = clean(record.text)
     full = f"{record.title}\n{body}" if record.title else body
-    links = extract_urls(full)
+    words = _words(body)
     own = canonical_url(record.url) if record.url else None
     page = page_of(record.url) if record.url else None
     return Features(
-        terms_of(full),
-        tuple(links),
-        simhash(shingle_hashes(body)),
+        terms_of(full, _words(record.title) + words if record.title else words),
+        tuple(extract_urls(full)) if "." in full else (),
+        simhash(shingle_hashes(body, words)),
         refs_of(full),
         page if page != own else None,
+        own,
     )
 
 

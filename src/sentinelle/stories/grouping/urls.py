@@ -74,3 +74,8 @@ def page_of(url: str) -> str | None:
     base, _, q = canon.partition("?")
     kept = [(k, v) for k, v in parse_qsl(q, keep_blank_values=True) if k.lower() not in _LOCATORS]
     return f"{base}?{urlencode(kept)}" if kept else base
+
+
+def host_of(canon: str) -> str:
+    """The host of a canonical link (``site.example/a?b=1`` → ``site.example``)."""
+    return canon.split("/", 1)[0].split("?", 1)[0]
