@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.utils import translation
 
 from sentinelle.listening.models import Mention
 from sentinelle.listening.watchquery import (
@@ -13,6 +14,14 @@ from sentinelle.listening.watchquery import (
     matches_any,
     parse,
 )
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _english():
+    """The messages below are the English ones; a lead reads them in their own language."""
+    with translation.override("en"):
+        yield
+
 
 FORUM_FR = MatchDoc(
     text=(

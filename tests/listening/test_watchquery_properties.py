@@ -5,16 +5,28 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable
 
+import pytest
+from django.utils import translation
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from sentinelle.core.text import fold
 from sentinelle.listening.watchquery import (
     MatchDoc,
     WatchQueryError,
     compile_queries,
+    normalize,
     parse,
     prepare,
 )
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _english():
+    """The messages below are the English ones; a lead reads them in their own language."""
+    with translation.override("en"):
+        yield
+
 
 # No example database: the tests must not write into the working tree.
 settings.register_profile("watchquery", max_examples=150, deadline=None, database=None)
@@ -189,3 +201,106 @@ def test_compiled_queries_agree_with_single_ones(trees, doc):
     expected = [i for i, text in enumerate(texts) if parse(text).matches(doc)]
     assert compiled.matching(doc) == expected
     assert compiled.matches_any(doc) == bool(expected)
+
+
+ARTICLES = ["l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "L", "D", "QU"]
+APOSTROPHES = ["'", "’", "ʼ"]
+PLAIN_WORDS = ["opérateur", "orange", "avocat", "été", "usine", "histoire", "Œuvre", "appel"]
+
+
+@props
+@given(
+    st.sampled_from(PLAIN_WORDS),
+    st.sampled_from(ARTICLES),
+    st.sampled_from(APOSTROPHES),
+    st.sampled_from(TRANSFORMS),
+)
+def test_french_elisions_do_not_change_matches(word, article, apostrophe, transform):
+    elided = f"{article}{apostrophe}{word}"
+    for query, text in [(word, elided), (elided, word), (elided, f"Voir {elided}.")]:
+        assert parse(transform(query)).matches(MatchDoc(text=text)), (query, text)
+    assert parse(f'"{elided} vélo"').matches(MatchDoc(text=f"{word} vélo"))
+
+
+SMALL = ["a", "b", "c", "d"]
+
+
+@settings(props, max_examples=300)
+@given(st.lists(st.sampled_from(SMALL), max_size=30), *[st.sampled_from(SMALL)] * 2)
+def test_near_matches_two_words_at_most_n_apart_in_either_order(words, left, right):
+    doc = MatchDoc(text=" ".join(words))
+    where = {w: [i for i, x in enumerate(words) if x == w] for w in SMALL}
+    for n in (1, 2, 5):
+        expected = any(0 < abs(i - j) <= n for i in where[left] for j in where[right])
+        assert parse(f"{left} NEAR/{n} {right}").matches(doc) == expected, n
+        assert parse(f"{right} NEAR/{n} {left}").matches(doc) == expected
+
+
+@props
+@given(st.lists(st.sampled_from(SMALL), max_size=30), st.integers(1, 8))
+def test_a_phrase_near_a_word_counts_from_the_phrase_ends(words, n):
+    doc = MatchDoc(text=" ".join(words))
+    phrases = [i for i in range(len(words) - 1) if words[i : i + 2] == ["a", "b"]]
+    cs = [i for i, w in enumerate(words) if w == "c"]
+    expected = any(0 < c - (p + 1) <= n or 0 < p - c <= n for p in phrases for c in cs)
+    assert parse(f'"a b" NEAR/{n} c').matches(doc) == expected
+
+
+@props
+@given(queries, st.integers(1, 20))
+def test_a_wider_near_matches_at_least_what_a_narrower_one_does(tree, n):
+    q = render(tree)
+    doc = MatchDoc(text="free vélo panne orange refund bike service client cassé free été")
+    narrow = parse(f"({q}) OR (free NEAR/{n} panne)")
+    wide = parse(f"({q}) OR (free NEAR/{n + 1} panne)")
+    assert not narrow.matches(doc) or wide.matches(doc)
+
+
+@props
+@given(queries, st.sampled_from([(" )", 2), (' "vélo', 2), (" AND", 5), (" NEAR/3", 8)]))
+def test_a_fault_added_after_a_good_query_is_found_where_it_is(tree, fault):
+    q = render(tree)
+    suffix, offset = fault
+    with pytest.raises(WatchQueryError) as error:
+        parse(q + suffix)
+    assert error.value.position == len(q) + offset
+
+
+@props
+@given(queries)
+def test_an_unclosed_parenthesis_is_reported_where_it_opens(tree):
+    with pytest.raises(WatchQueryError) as error:
+        parse(f"vélo ({render(tree)}")
+    assert error.value.position == 6
+    assert "missing ')'" in error.value.reason
+
+
+@props
+@given(
+    queries,
+    st.builds(
+        MatchDoc,
+        text=st.text(max_size=300),
+        title=st.text(max_size=50),
+        lang=st.text(max_size=10),
+        url=st.text(max_size=50),
+        author=st.text(max_size=20),
+        source=st.text(max_size=20),
+    ),
+)
+def test_any_document_can_be_matched_without_error(tree, doc):
+    query = parse(render(tree))
+    assert query.matches(doc) in (True, False)
+    assert all(isinstance(reason, str) for reason in query.reasons(doc))
+
+
+@props
+@given(
+    st.lists(
+        st.one_of(st.text(max_size=8), st.sampled_from([*"`’ʼ‘´'œŒæÆßﬁ", "É", "é", "Noël"])),
+        max_size=30,
+    ).map("".join)
+)
+def test_normalize_folds_exactly_like_the_shared_fold(text):
+    unified = text.translate(str.maketrans({"’": "'", "ʼ": "'", "‘": "'", "`": "'", "´": "'"}))
+    assert normalize(text) == fold(unified).replace("œ", "oe").replace("æ", "ae")

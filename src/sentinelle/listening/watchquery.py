@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 from urllib.parse import urlsplit
+
+from django.utils.translation import gettext
 
 from sentinelle.core.text import fold
 
@@ -24,6 +26,7 @@ MAX_NEAR = 100
 _TITLE_GAP = MAX_NEAR + 1
 _ELISION = re.compile(r"(?<!\w)(?:qu|jusqu|lorsqu|puisqu|quoiqu|presqu|[cdjlmnst])'(?=\w)")
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "‘": "'", "`": "'", "´": "'"})
+_NON_ASCII = re.compile(r"([^\x00-\x7f]+)")
 _TOKEN = re.compile(r"(?<![\w@#])([@#])(\w+)|(\w+)")
 
 Token = tuple[str, str]  # (folded word, "@" / "#" / "")
@@ -31,23 +34,47 @@ K = TypeVar("K")
 
 
 class WatchQueryError(ValueError):
-    """A query that cannot be read; `position` counts characters from 1."""
+    """A query that cannot be read; `position` counts characters from 1.
 
-    def __init__(self, message: str, position: int) -> None:
-        super().__init__(f"{message} at position {position}")
-        self.reason = message
+    `message` is a translatable template filled with `params` when read, so a lead sees the
+    reason in their own language.
+    """
+
+    def __init__(self, message: str, position: int, **params: object) -> None:
+        super().__init__(message, position)
+        self.message = message
+        self.params = params
         self.position = position
+
+    @property
+    def reason(self) -> str:
+        """Why the query cannot be read, without the position."""
+        text = str(self.message)
+        return text % self.params if self.params else text
+
+    def __str__(self) -> str:
+        return gettext("%(reason)s at position %(position)s") % {
+            "reason": self.reason,
+            "position": self.position,
+        }
 
 
 def normalize(text: str) -> str:
-    """Fold case, accents and ligatures; unify apostrophes."""
-    return fold(text.translate(_APOSTROPHES)).replace("œ", "oe").replace("æ", "ae")
+    """Fold case, accents and ligatures; unify apostrophes.
+
+    The same as `core.text.fold`, run only on the non-ASCII stretches of the text: every item
+    is normalized at ingestion, and most of its characters are ASCII.
+    """
+    parts = _NON_ASCII.split(text.translate(_APOSTROPHES))
+    parts[::2] = [part.lower() for part in parts[::2]]
+    parts[1::2] = [fold(part) for part in parts[1::2]]
+    return "".join(parts).replace("œ", "oe").replace("æ", "ae")
 
 
 def tokenize(text: str) -> list[Token]:
     """The words of a text as matching sees them: folded, elided articles dropped."""
     text = _ELISION.sub(" ", normalize(text))
-    return [(m[2] or m[3], m[1] or "") for m in _TOKEN.finditer(text)]
+    return [(marked or word, mark) for mark, marked, word in _TOKEN.findall(text)]
 
 
 @dataclass(frozen=True)
@@ -143,20 +170,26 @@ class Words(Node):
     text: str = field(compare=False, default="")
     quoted: bool = field(compare=False, default=False)
 
-    def spans(self, doc: Prepared) -> list[Span]:
-        first = self.tokens[0][0]
-        found = []
+    def _spans(self, doc: Prepared) -> Iterator[Span]:
+        first, mark = self.tokens[0]
+        if len(self.tokens) == 1 and not mark:
+            yield from ((start, start) for start in doc.index.get(first, ()))
+            return
         for start in doc.index.get(first, ()):
             end = start + len(self.tokens) - 1
             if end < len(doc.words) and all(
                 doc.words[start + i] == word and (not m or doc.marks[start + i] == m)
                 for i, (word, m) in enumerate(self.tokens)
             ):
-                found.append((start, end))
-        return found
+                yield start, end
+
+    def spans(self, doc: Prepared) -> list[Span]:
+        return list(self._spans(doc))
 
     def test(self, doc: Prepared) -> bool:
-        return bool(self.spans(doc))
+        if len(self.tokens) == 1 and not self.tokens[0][1]:
+            return self.tokens[0][0] in doc.index  # the common case: one plain word
+        return next(self._spans(doc), None) is not None
 
     def __str__(self) -> str:
         return f'"{self.text}"' if self.quoted else self.text

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from django.utils.translation import gettext_lazy as _
+
 from sentinelle.listening.watchquery import (
     MAX_DEPTH,
     MAX_NEAR,
@@ -42,7 +44,7 @@ class Lexeme:
 
 
 def _describe(lexeme: Lexeme) -> str:
-    return "the end of the query" if lexeme.kind == "end" else repr(lexeme.text)
+    return _("the end of the query") if lexeme.kind == "end" else repr(lexeme.text)
 
 
 def lex(query: str) -> list[Lexeme]:
@@ -59,12 +61,14 @@ def lex(query: str) -> list[Lexeme]:
         elif ch == '"':
             end = query.find('"', i + 1)
             if end < 0:
-                raise WatchQueryError("unclosed quote", i + 1)
+                raise WatchQueryError(_("unclosed quote"), i + 1)
             out.append(Lexeme("phrase", query[i + 1 : end], i + 1))
             i = end + 1
         elif ch == "-":
             if i + 1 == n or query[i + 1].isspace() or query[i + 1] == ")":
-                raise WatchQueryError("'-' must be followed by what to exclude, like -promo", i + 1)
+                raise WatchQueryError(
+                    _("'-' must be followed by what to exclude, like -promo"), i + 1
+                )
             out.append(Lexeme("-", "-", i + 1))
             i += 1
         else:
@@ -76,11 +80,13 @@ def lex(query: str) -> list[Lexeme]:
                 if i < n and query[i] == '"':  # a quoted value: source:"Le Carnet du Cycliste"
                     end = query.find('"', i + 1)
                     if end < 0:
-                        raise WatchQueryError("unclosed quote", i + 1)
+                        raise WatchQueryError(_("unclosed quote"), i + 1)
                     out[-1] = Lexeme("field", query[i + 1 : end], start + 1, name=out[-1].name)
                     i = end + 1
                 if not out[-1].text.strip():
-                    raise WatchQueryError(f"{out[-1].name}: needs a value", start + 1)
+                    raise WatchQueryError(
+                        _("%(field)s: needs a value"), start + 1, field=out[-1].name
+                    )
     out.append(Lexeme("end", "", n + 1))
     return out
 
@@ -92,10 +98,12 @@ def _word(query: str, start: int, end: int) -> Lexeme:
     if run == "NEAR" or run.startswith("NEAR/"):
         match = _NEAR.match(run)
         if not match:
-            raise WatchQueryError("NEAR needs a number, like NEAR/5", start + 1)
+            raise WatchQueryError(_("NEAR needs a number, like NEAR/5"), start + 1)
         distance = int(match[1])
         if not 1 <= distance <= MAX_NEAR:
-            raise WatchQueryError(f"NEAR takes a distance from 1 to {MAX_NEAR}", start + 1)
+            raise WatchQueryError(
+                _("NEAR takes a distance from 1 to %(max)s"), start + 1, max=MAX_NEAR
+            )
         return Lexeme("NEAR", run, start + 1, distance=distance)
     field = _FIELD.match(run)
     if field:
@@ -110,11 +118,11 @@ def _field_value(name: str, raw: str, position: int) -> str:
     elif name == "site":
         value = re.sub(r"^[a-z][a-z0-9+.-]*://", "", value).removeprefix("*.").rstrip(".")
         if "/" in value or not value:
-            raise WatchQueryError("site: takes a host name, like site:example.com", position)
+            raise WatchQueryError(_("site: takes a host name, like site:example.com"), position)
     elif name == "author":
         value = value.lstrip("@")
     if not value:
-        raise WatchQueryError(f"{name}: needs a value", position)
+        raise WatchQueryError(_("%(field)s: needs a value"), position, field=name)
     return value
 
 
@@ -135,19 +143,22 @@ class Parser:
 
     def parse(self) -> Node:
         if not isinstance(self.query, str):
-            raise WatchQueryError("the query must be text", 1)
+            raise WatchQueryError(_("the query must be text"), 1)
         if len(self.query) > MAX_QUERY_CHARS:
             raise WatchQueryError(
-                f"the query is too long ({len(self.query):,} characters, limit "
-                f"{MAX_QUERY_CHARS:,})",
+                _("the query is too long (%(length)s characters, limit %(limit)s)"),
                 MAX_QUERY_CHARS + 1,
+                length=f"{len(self.query):,}",
+                limit=f"{MAX_QUERY_CHARS:,}",
             )
         self.lexemes = lex(self.query)
         if self.peek.kind == "end":
-            raise WatchQueryError("the query is empty", 1)
+            raise WatchQueryError(_("the query is empty"), 1)
         node = self.or_expr()
         if self.peek.kind != "end":
-            raise WatchQueryError(f"unexpected {_describe(self.peek)}", self.peek.position)
+            raise WatchQueryError(
+                _("unexpected %(what)s"), self.peek.position, what=_describe(self.peek)
+            )
         return node
 
     @property
@@ -162,7 +173,9 @@ class Parser:
     def deeper(self, lexeme: Lexeme) -> None:
         self.depth += 1
         if self.depth > MAX_DEPTH:
-            raise WatchQueryError(f"the query nests more than {MAX_DEPTH} levels", lexeme.position)
+            raise WatchQueryError(
+                _("the query nests more than %(max)s levels"), lexeme.position, max=MAX_DEPTH
+            )
 
     def or_expr(self) -> Node:
         operands = [self.and_expr()]
@@ -195,7 +208,7 @@ class Parser:
             right = self.primary()
             if not (_has_position(node) and _has_position(right)):
                 raise WatchQueryError(
-                    "NEAR joins words, phrases or groups of them, not fields or NOT",
+                    _("NEAR joins words, phrases or groups of them, not fields or NOT"),
                     near.position,
                 )
             node = Near(node, right, near.distance)
@@ -208,7 +221,9 @@ class Parser:
             tokens = tuple(tokenize(lexeme.text))
             if not tokens:
                 raise WatchQueryError(
-                    f"{lexeme.text!r} has no letters or digits to search for", lexeme.position
+                    _("%(text)s has no letters or digits to search for"),
+                    lexeme.position,
+                    text=repr(lexeme.text),
                 )
             return Words(tokens, text=lexeme.text, quoted=kind == "phrase")
         if kind == "field":
@@ -218,16 +233,20 @@ class Parser:
             self.deeper(lexeme)
             node = self.or_expr() if kind == "(" else Not(self.primary())
             if kind == "(" and self.take().kind != ")":
-                raise WatchQueryError("missing ')' for this '('", lexeme.position)
+                raise WatchQueryError(_("missing ')' for this '('"), lexeme.position)
             self.depth -= 1
             return node
         if kind == "end":
             previous = self.lexemes[self.at - 1] if self.at else lexeme
             raise WatchQueryError(
-                f"the query ends too early, after {_describe(previous)}", lexeme.position
+                _("the query ends too early, after %(what)s"),
+                lexeme.position,
+                what=_describe(previous),
             )
         if kind == ")":
-            raise WatchQueryError("unexpected ')'", lexeme.position)
+            raise WatchQueryError(_("unexpected ')'"), lexeme.position)
         raise WatchQueryError(
-            f"unexpected {lexeme.text!r} where a word, a phrase or '(' should be", lexeme.position
+            _("unexpected %(text)s where a word, a phrase or '(' should be"),
+            lexeme.position,
+            text=repr(lexeme.text),
         )
