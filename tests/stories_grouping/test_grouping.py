@@ -218,9 +218,9 @@ def test_everyday_complaints_on_one_topic_stay_apart() -> None:
     assert len(stories) == len(complaints)
 
 
-def test_a_story_takes_in_an_early_fragment_once_it_owns_its_words() -> None:
-    """The first mention of a storm arrives before the storm's story exists; when the story
-    grows and owns the storm's words, it takes that mention in."""
+def test_an_early_fragment_ends_up_in_the_storms_story() -> None:
+    """The first mention of a storm arrives before the storm's story exists; the storm joins it
+    (its words burst) or, once it owns them, takes it in."""
     g = StoryGrouper()
     _chatter(g, 0)
     early = g.add(m("e", "Mon antivol Bastion U ouvert avec un simple stylo Bic ?!", 200))
@@ -232,12 +232,48 @@ def test_a_story_takes_in_an_early_fragment_once_it_owns_its_words() -> None:
         "Bastion U et stylo bille : la vidéo fait peur",
         "Un stylo suffit pour ouvrir le Bastion U",
     ]
-    merged: set[int] = set()
     for k in range(16):
-        a = g.add(m(f"s{k}", f"{lines[k % 4]} {link}", 210 + 3 * k))
-        merged |= set(a.merged)
-        if a.merged:
-            assert "took in" in a.reason
-    assert early.story_id in merged
+        g.add(m(f"s{k}", f"{lines[k % 4]} {link}", 210 + 3 * k))
     assert g.story_of("e") == g.story_of("s0")
     assert all(g.story_of(f"c0-{k}") != g.story_of("s0") for k in range(24))
+
+
+LOCK_RETOLD = [
+    "Le cadenas Bastion U de Vélonova s'ouvre avec un stylo Bic en 10 secondes, scandaleux !",
+    "Incroyable : mon Bastion U Vélonova ouvert avec un simple stylo bic. Remboursez-nous !",
+    "Bastion U Vélonova : la vidéo du stylo bic qui ouvre le cadenas tourne partout, honteux.",
+    "Je viens de tester, mon cadenas Bastion U Vélonova s'ouvre au stylo bic. Inacceptable.",
+    "Vélonova vend un cadenas Bastion U qui s'ouvre avec un stylo bic, on se moque de nous.",
+]
+
+
+def _warm(g: StoryGrouper) -> None:
+    """A brand's everyday week (its 300 first everyday mentions) just before the incident."""
+    from dataclasses import replace
+
+    from sentinelle.demo.week import generate_week
+    from sentinelle.stories.grouping.records import record_from_item
+
+    items = sorted(
+        (i for i in generate_week() if i["truth"]["story"] == "everyday"),
+        key=lambda i: (i["published_at"], i["external_id"]),
+    )[:300]
+    records = [record_from_item(i) for i in items]
+    shift = T0 - timedelta(minutes=1) - records[-1].published_at
+    for r in records:
+        g.add(replace(r, published_at=r.published_at + shift))
+
+
+@pytest.mark.parametrize("warm", [False, True])
+def test_a_small_fresh_incident_told_in_other_words_is_one_story(warm: bool) -> None:
+    """Six posts in 50 minutes share rare words and a product name, not phrases: its words
+    burst, so the incident is one story while it is small; unrelated complaints stay apart."""
+    g = StoryGrouper()
+    if warm:
+        _warm(g)
+    for n in range(6):
+        g.add(m(f"L{n}", f"{LOCK_RETOLD[n % 5]} (#{n})", 10 * n, channel=f"site{n}"))
+    g.add(m("D1", "Ma commande de gants est arrivée avec une semaine de retard.", 5))
+    g.add(m("D2", "Le service client ne répond pas au téléphone depuis lundi.", 15))
+    assert len({g.story_of(f"L{n}") for n in range(6)}) == 1
+    assert len({g.story_of("L0"), g.story_of("D1"), g.story_of("D2")}) == 3

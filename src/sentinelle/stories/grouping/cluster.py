@@ -10,7 +10,9 @@ Evidence, strongest first:
 3. otherwise its words decide (``evidence``): the log-odds that it continues story S rather
    than starting a new one are log(heat(S) / heat(all mentions)) plus the evidence of the words
    S owns. heat is a decaying count of recent mentions, so the first term is S's share of
-   recent traffic: a hot story is a likely home, a dormant one is not;
+   recent traffic: a hot story is a likely home, a dormant one is not. When the mention uses a
+   word that is suddenly far more frequent than usual (``burst``), S's share of that word's
+   uses is the prior instead, if larger: a fresh incident is small but owns its words;
 4. each time a story doubles it takes in the smaller recent stories that would now join it:
    early in a storm, its first mentions arrive before its words are known.
 """
@@ -22,13 +24,14 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Any, Self
 
+from sentinelle.stories.grouping.burst import TermHeat, bursting, bursting_share
 from sentinelle.stories.grouping.evidence import owned_evidence, weigh
 from sentinelle.stories.grouping.index import DupIndex, Story, TermStats
 from sentinelle.stories.grouping.records import MentionRecord
 from sentinelle.stories.grouping.textfeat import Features, clean, features
 from sentinelle.stories.grouping.urls import host_of, is_homepage
 
-STATE_VERSION = 2
+STATE_VERSION = 3
 HOUR = 3600.0
 NEW = 0  # the story id of "a new story" before it has one
 
@@ -47,6 +50,9 @@ class GrouperConfig:
     own_smoothing: float = 1.0  # uses added to a word's count, so one use is not ownership
     safety_part_share: float = 0.05  # safety reports are tied by words rarer than this share
     usual_terms: int = 12  # a mention's words count fully up to this many, proportionally beyond
+    name_weight: float = 1.0  # a product or model name ("Bastion U") weighs as two words
+    burst_ratio: float = 3.0  # a word used this many times more than usual lately is bursting
+    burst_heat: float = 0.5  # ... and used lately at all (heat: a use 8 hours ago weighs 0.5)
     join_margin: float = 0.0  # log-odds a mention needs to join a story rather than start one
     merge_margin: float = 10.0  # ... and that two stories both need for the mention to merge them
     consolidate_from: int = 8  # a story this big, each time it doubles, takes in the smaller
@@ -88,6 +94,7 @@ class StoryGrouper:
         self.links: dict[str, list[Any]] = {}  # canonical link or reference → [story ids, epoch]
         self.pages: dict[str, list[Any]] = {}  # page commented on → [story ids, epoch]
         self.parents: dict[str, list[Any]] = {}  # mention id → [story id, epoch]
+        self.recent = TermHeat(self.config.attention_h * HOUR)  # recent uses of each term
         self.stream = 0.0  # heat of all mentions
         self.stream_t = 0.0
         self.next_id = 1
@@ -289,7 +296,9 @@ class StoryGrouper:
                 merged[sid] = merged.get(sid, 0) + k
         candidates = sorted(merged, key=lambda s: (-merged[s], s))[: cfg.max_candidates]
         stream = max(1.0, self._decayed(self.stream, self.stream_t, t))
-        words = weigh(terms, self.terms, cfg.usual_terms, cfg.own_neutral)
+        words = weigh(terms, self.terms, cfg.usual_terms, cfg.own_neutral, None, cfg.name_weight)
+        usual = (self.terms.df, self.terms.docs, stream)
+        bursts = bursting(terms, self.recent, usual, t, cfg.burst_ratio, cfg.burst_heat)
         out = []
         for sid in candidates:
             story = self.stories[sid]
@@ -297,10 +306,15 @@ class StoryGrouper:
             if heat <= 0:
                 continue
             evidence, top = owned_evidence(story, words, cfg.own_smoothing, cfg.own_neutral)
-            odds = evidence + math.log(heat / stream)
+            # The prior: its share of recent mentions or, when larger, of the uses of a word
+            # of the mention that is bursting (``burst``).
+            own, burst = bursting_share(story.counts, bursts, cfg.own_smoothing)
+            burst = burst if own > heat / stream else ""
+            odds = evidence + math.log(own if burst else heat / stream)
             how = (
                 f"log-odds {odds:+.1f}: owns {', '.join(top) or 'none of its words'}; "
                 f"{heat / stream:.0%} of recent mentions"
+                + (f", holds the bursting word '{burst}'" if burst else "")
             )
             out.append((sid, odds, how))
         out.sort(key=lambda x: (-x[1], x[0]))
@@ -340,6 +354,7 @@ class StoryGrouper:
                     cfg.usual_terms,
                     cfg.own_neutral,
                     leave_out=small.counts,
+                    name_weight=cfg.name_weight,
                 )
                 evidence, _ = owned_evidence(story, words, cfg.own_smoothing, cfg.own_neutral)
                 if evidence + prior > cfg.join_margin:
@@ -375,6 +390,7 @@ class StoryGrouper:
         for term in terms:
             counts[term] = counts.get(term, 0.0) + share
             self.postings.setdefault(term, {})[sid] = t
+            self.recent.add(term, share, t)
         if len(counts) > 2 * self.config.vocab_terms:
             self._trim(story)
         if simhash is not None:
@@ -427,6 +443,7 @@ class StoryGrouper:
             for term, posting in self.postings.items()
             if (kept := {s: ts for s, ts in posting.items() if ts >= text_since})
         }
+        self.recent.sweep(self.now)
         self.dups.sweep(dup_since)
         self.links = {k: v for k, v in self.links.items() if v[1] >= link_since}
         self.pages = {k: v for k, v in self.pages.items() if v[1] >= link_since}
@@ -444,6 +461,7 @@ class StoryGrouper:
             "alias": [[k, v] for k, v in self.alias.items()],
             "terms": self.terms.to_state(),
             "postings": {t: [[s, ts] for s, ts in p.items()] for t, p in self.postings.items()},
+            "recent": self.recent.to_state(),
             "dups": self.dups.to_state(),
             "links": self.links,
             "pages": self.pages,
@@ -463,6 +481,7 @@ class StoryGrouper:
         self.alias = dict(state["alias"])
         self.terms = TermStats.from_state(state["terms"])
         self.postings = {t: dict(p) for t, p in state["postings"].items()}
+        self.recent = TermHeat.from_state(self.recent.tau, state["recent"])
         self.dups = DupIndex.from_state(state["dups"])
         self.links = {k: [list(v[0]), v[1]] for k, v in state["links"].items()}
         self.pages = {k: [list(v[0]), v[1]] for k, v in state["pages"].items()}

@@ -7,9 +7,11 @@ belongs to story S is
 
 where rarity is the word's IDF and own_S(w) the share of its uses that are in S. A rare word
 that S owns weighs heavily for S; a word that S does not own weighs against it; a common word
-weighs little either way. Words a story merely shares with many others (a complaint's usual
-vocabulary) never add up to a story, so everyday complaints on one topic stay apart while an
-incident's mentions gather around the words it owns.
+weighs little either way. A product or model name ("=bastion_u") weighs only where S used it:
+an incident's mentions name the product, the brand or a shop as it comes, so a name S never
+used is no evidence against S. Words a story merely shares with many others (a complaint's
+usual vocabulary) never add up to a story, so everyday complaints on one topic stay apart
+while an incident's mentions gather around the words it owns.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ def weigh(
     usual_terms: int,
     neutral: float,
     leave_out: dict[str, float] | None = None,
+    name_weight: float = 1.0,
 ) -> Weighed:
     """(term, weight × rarity, uses) of a mention's words, and the evidence if no story owned
     any of them. A long text's words are many hints of one topic: they count as a usual post's.
@@ -34,8 +37,12 @@ def weigh(
     words = []
     for term, weight in terms.items():
         used = df.get(term, 0.0) - (leave_out.get(term, 0.0) if leave_out else 0.0)
+        if term[0] == "=":
+            weight *= name_weight
         words.append((term, scale * weight * idf(term), used))
-    return words, -neutral * sum(w for _, w, _ in words)
+    # A name the story never used is no evidence against it: an incident's mentions name the
+    # product, the brand, a shop or nobody, as it comes.
+    return words, -neutral * sum(w for t, w, _ in words if t[0] != "=")
 
 
 def owned_evidence(
@@ -52,7 +59,7 @@ def owned_evidence(
         k = counts.get(term)
         if k:
             own = k / (max(k, used) + smoothing)
-            total += weight * own
+            total += weight * (own - neutral if term[0] == "=" else own)
             if own > neutral:
                 best.append((weight * (own - neutral), term))
     best.sort(reverse=True)

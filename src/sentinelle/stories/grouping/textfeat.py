@@ -9,6 +9,7 @@ import zlib
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from itertools import pairwise
 
 from sentinelle.stories.grouping.records import MentionRecord
 from sentinelle.stories.grouping.urls import canonical_url, extract_urls, page_of
@@ -87,9 +88,12 @@ def terms_of(text: str, words: list[str] | None = None) -> dict[str, float]:
             continue
         terms[stem(word)] = 1.0
     for run in _NAME_RUN.findall(_MENTION.sub(" ", _URL.sub(" ", text))):
-        named = [w for w in _WORD.findall(fold(run)) if w not in stop]
-        if len(named) >= 2:
-            terms["=" + "_".join(named)] = 1.0
+        # Each pair of neighbouring name words is a term: "Bastion U Vélonova" and "Bastion U
+        # de Vélonova" both name "Bastion U", whatever the brand name next to it.
+        named = ["-".join(_WORD.findall(fold(w))) for w in run.replace("-", " ").split(" ")]
+        named = [w for w in named if w and w not in stop]
+        for a, b in pairwise(named):
+            terms[f"={a}_{b}"] = 1.0
     return terms
 
 
