@@ -9,11 +9,18 @@ from sentinelle.listening.items import RawItem
 
 
 class ConnectorError(Exception):
-    """A fetch that failed; `retryable` says whether trying again later may help."""
+    """A fetch that failed; `retryable` says whether trying again later may help.
 
-    def __init__(self, message: str, *, retryable: bool = True) -> None:
+    `retry_after` is the number of seconds the platform asked us to wait (HTTP 429,
+    `Retry-After`, an exhausted rate-limit window), or None when it said nothing.
+    """
+
+    def __init__(
+        self, message: str, *, retryable: bool = True, retry_after: float | None = None
+    ) -> None:
         super().__init__(message)
         self.retryable = retryable
+        self.retry_after = retry_after
 
 
 MAX_REJECT_PAYLOAD = 64_000
@@ -46,6 +53,8 @@ class FetchResult:
     cursor: dict[str, Any]
     problems: list[str] = field(default_factory=list)
     rejects: list[Reject] = field(default_factory=list)
+    # Seconds to wait before the next fetch when the platform's rate-limit window is spent.
+    retry_after: float | None = None
 
 
 class Connector(Protocol):
@@ -64,4 +73,20 @@ def connector_for(kind: str, config: dict[str, Any]) -> Connector | None:
         from sentinelle.listening.connectors.rss import RssConnector
 
         return RssConnector.from_config(config)
+    if kind in _PLATFORMS:
+        from importlib import import_module
+
+        module = import_module(f"sentinelle.listening.connectors.{_PLATFORMS[kind]}")
+        return module.connector_from_config(config)
     return None
+
+
+# Source kind → module; each module has `connector_from_config(config) -> Connector`.
+_PLATFORMS = {
+    "mastodon": "mastodon",
+    "bluesky": "bluesky",
+    "reddit": "reddit",
+    "imap": "imap",
+    "youtube": "youtube",
+    "x": "x",
+}
