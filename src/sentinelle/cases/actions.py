@@ -21,6 +21,7 @@ from sentinelle.cases.models import (
     Customer,
     Outcome,
 )
+from sentinelle.cases.stories import do_attach_cases_to_stories
 from sentinelle.cases.workflow import can_transition
 from sentinelle.core.choices import Channel, RiskLevel
 from sentinelle.core.clock import now
@@ -97,7 +98,10 @@ def do_open_case(
     )
     if mention is not None:
         CaseMention.objects.create(case=case, mention=mention)
-    return refresh_case_sla(case)
+    case = refresh_case_sla(case)
+    if mention is not None and do_attach_cases_to_stories([mention.pk]):
+        case.refresh_from_db()  # the case joined its mention's story (and its risk level)
+    return case
 
 
 @transaction.atomic
@@ -112,6 +116,8 @@ def do_attach_mention(case: Case, mention: Mention, *, actor: Any) -> Case:
     CaseEvent.objects.create(
         case=case, kind=CaseEventKind.MENTION_ATTACHED, actor=actor, data={"mention": mention.pk}
     )
+    if do_attach_cases_to_stories([mention.pk]):
+        case.refresh_from_db()
     if case.status in {CaseStatus.RESOLVED, CaseStatus.CLOSED, CaseStatus.WAITING}:
         kind = (
             CaseEventKind.RESUMED if case.status == CaseStatus.WAITING else CaseEventKind.REOPENED
