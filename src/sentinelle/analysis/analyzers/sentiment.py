@@ -20,7 +20,7 @@ class SentimentClassifier(ModelAnalyzer):
     def analyze_batch(self, analyses: list[Analysis]) -> list[Analysis]:
         groups, unrouted = self.groups(analyses)
         for model, items, features in groups:
-            head = model.heads["sentiment"]
+            head = self.heads(model)["sentiment"]
             probs = head.predict_proba(features)
             best = probs.argmax(axis=1)
             polar = [i for i in range(len(items)) if head.labels[best[i]] != "neutral"]

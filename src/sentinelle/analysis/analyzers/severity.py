@@ -24,7 +24,7 @@ class SeverityClassifier(ModelAnalyzer):
         # computed them already, so this is a cache hit and only a matrix product.
         groups, unrouted = self.groups(analyses)
         for model, items, features in groups:
-            head = model.heads["severity"]
+            head = self.heads(model)["severity"]
             probs = head.predict_proba(features)
             best = probs.argmax(axis=1)
             complaints = [i for i, a in enumerate(items) if a.complaint]

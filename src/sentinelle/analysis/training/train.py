@@ -16,6 +16,7 @@ from sentinelle.analysis.training.data import Corpus, add_corrections, data_hash
 from sentinelle.analysis.training.fit import HeadConfig, fit_head
 
 if TYPE_CHECKING:
+    import numpy as np
     from scipy.sparse import csr_matrix
 
 DEFAULT_SEED = 20261123
@@ -27,6 +28,9 @@ class TrainConfig:
     """Per-task grids; severity and sentiment have no threshold to tune."""
 
     seed: int = DEFAULT_SEED
+    #: Also fit the full pipeline's heads (sentence encoder columns appended); None means
+    #: "when the encoder is installed".
+    full: bool | None = None
     heads: dict[str, HeadConfig] = field(
         default_factory=lambda: {
             "complaint": HeadConfig(),
@@ -43,6 +47,20 @@ def featurize(vocabulary: Vocabulary, cues: CueExtractor, texts: list[str]) -> c
     return hstack([vocabulary.transform(texts), cues.transform(texts)], format="csr")
 
 
+def with_embeddings(features: csr_matrix, embeddings: np.ndarray) -> csr_matrix:
+    """Default features plus the sentence encoder's columns, as the full pipeline sees them."""
+    from scipy.sparse import csr_matrix, hstack
+
+    return hstack([features, csr_matrix(embeddings)], format="csr")
+
+
+def wants_full(config: TrainConfig) -> bool:
+    """Whether to fit full heads: asked for, or by default when the encoder is installed."""
+    from sentinelle.analysis.encoder import available
+
+    return available() if config.full is None else config.full
+
+
 def labelled(corpus: Corpus, task: str) -> tuple[list[int], list[Any]]:
     """(row indices, labels) of the corpus rows labelled for a task."""
     values = getattr(corpus, task)
@@ -50,15 +68,12 @@ def labelled(corpus: Corpus, task: str) -> tuple[list[int], list[Any]]:
     return rows, [values[i] for i in rows]
 
 
-def train_language(
-    language: str, corpus: Corpus, config: TrainConfig
-) -> tuple[LanguageModel, dict[str, Any]]:
-    """Fit the shared features and one head per task on a corpus."""
-    vocabulary = Vocabulary.fit(corpus.texts)
-    cues = CueExtractor()
-    features = featurize(vocabulary, cues, corpus.texts)
+def fit_heads(
+    corpus: Corpus, features: csr_matrix, config: TrainConfig
+) -> tuple[dict[str, Head], dict[str, Any]]:
+    """One head per task over the corpus rows labelled for it."""
     heads: dict[str, Head] = {}
-    report: dict[str, Any] = {"features": features.shape[1]}
+    report: dict[str, Any] = {}
     for task in TASKS:
         rows, labels = labelled(corpus, task)
         # Thresholds are tuned on hand-labelled mentions only, not on the added negatives.
@@ -68,7 +83,27 @@ def train_language(
         )
         heads[task] = head
         report[task] = {"examples": len(rows), **chosen}
-    return LanguageModel(language, vocabulary, heads, cues), report
+    return heads, report
+
+
+def train_language(
+    language: str, corpus: Corpus, config: TrainConfig, embeddings: np.ndarray | None = None
+) -> tuple[LanguageModel, dict[str, Any]]:
+    """Fit the shared features and one head per task on a corpus.
+
+    With `embeddings` (the encoder's rows for `corpus.texts`), also fit the full heads.
+    """
+    vocabulary = Vocabulary.fit(corpus.texts)
+    cues = CueExtractor()
+    features = featurize(vocabulary, cues, corpus.texts)
+    heads, report = fit_heads(corpus, features, config)
+    report["features"] = features.shape[1]
+    full_heads: dict[str, Head] = {}
+    if embeddings is not None:
+        full_heads, report["full"] = fit_heads(
+            corpus, with_embeddings(features, embeddings), config
+        )
+    return LanguageModel(language, vocabulary, heads, cues, full_heads), report
 
 
 def train(
@@ -93,7 +128,12 @@ def train(
             corpus = build(data_dir)
             mine = [r for r in corrections or [] if r.get("lang") == language]
             added += add_corrections(corpus, mine)
-            model, reports[language] = train_language(language, corpus, config)
+            embeddings = None
+            if wants_full(config):
+                from sentinelle.analysis.encoder import encode
+
+                embeddings = encode(corpus.texts)
+            model, reports[language] = train_language(language, corpus, config, embeddings)
             entries[language] = save_language_model(model, scratch_dir)
         meta = {
             "seed": config.seed,
@@ -121,4 +161,14 @@ def is_stale(data_dir: Path, out_dir: Path, seed: int = DEFAULT_SEED) -> bool:
         manifest = read_manifest(out_dir)
     except ArtifactError:
         return True
-    return manifest.get("data_sha256") != data_hash(data_dir) or manifest.get("seed") != seed
+    from sentinelle.analysis.encoder import encoder_version
+
+    # Once the encoder is installed, artifacts without full heads (or with full heads from
+    # another version) are stale; without it, full heads are merely unused.
+    installed = encoder_version()
+    trained = manifest.get("libraries", {}).get("encoder")
+    return (
+        manifest.get("data_sha256") != data_hash(data_dir)
+        or manifest.get("seed") != seed
+        or (installed is not None and trained != installed)
+    )
