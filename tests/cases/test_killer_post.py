@@ -95,13 +95,13 @@ def test_an_article_case_shows_the_playbook_and_other_cases_do_not(client, brand
     other = article_case(brand, alice, "https://mastodon.example/@a/1", n=5, channel="mastodon")
     client.force_login(alice)
     shown = client.get(reverse("web:case", args=[brand.slug, case.reference])).text
-    assert "Contact the author privately" in shown
-    assert "Fix the problem" in shown
-    assert "Politely ask for an update note at the bottom of the article" in shown
-    assert "Never ask for its removal" in shown
+    assert "Contacter l’auteur en privé" in shown
+    assert "Régler le problème" in shown
+    assert "Demander poliment une note de mise à jour en bas de l’article" in shown
+    assert "Ne demandez jamais son retrait" in shown
     assert 'href="https://carnet.example/2026/11/velonova-sav/"' in shown
     hidden = client.get(reverse("web:case", args=[brand.slug, other.reference])).text
-    assert "Contact the author privately" not in hidden
+    assert "Contacter l’auteur en privé" not in hidden
     assert _step(client, other, "contact_author", "1").status_code == 302
     assert not KillerPostStep.objects.filter(case=other).exists()
 
@@ -114,7 +114,7 @@ def test_steps_are_tracked_with_who_and_when_in_the_history(client, brand, alice
     step = KillerPostStep.objects.get(case=case, step="contact_author")
     assert (step.done_at, step.done_by) == (START, bob)
     page_text = client.get(reverse("web:case", args=[brand.slug, case.reference])).text
-    assert "done by Bob" in page_text
+    assert "fait par Bob" in page_text
     assert PageWatch.objects.filter(case=case, url="https://carnet.example/a").exists()
 
     _step(client, case, "contact_author", "0")

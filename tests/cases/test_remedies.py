@@ -197,7 +197,7 @@ def test_an_out_of_line_amount_is_held_until_confirmed_and_recorded(client, four
     client.force_login(alice)
     held = _resolve(client, four_paid, compensation_amount="300", compensation="bon d'achat")
     assert held.status_code == 422
-    assert "out of line with comparable cases" in held.text
+    assert "s’écarte de ceux des dossiers comparables" in held.text
     assert held.context["resolve_held"].precedents
     for precedent in held.context["resolve_held"].precedents:
         assert precedent.case.reference in held.text
@@ -223,7 +223,7 @@ def test_an_out_of_line_amount_is_held_until_confirmed_and_recorded(client, four
     confirmed = four_paid.events.get(kind=CaseEventKind.COMPENSATION_CONFIRMED)
     assert confirmed.actor == alice
     assert confirmed.data["amount"] == "300.00"
-    assert "more than twice" in confirmed.data["warning"]
+    assert "plus du double" in confirmed.data["warning"]
     shown = {p["reference"] for p in confirmed.data["precedents"]}
     assert shown == {p.case.reference for p in held.context["resolve_held"].precedents}
     kinds = list(four_paid.events.values_list("kind", flat=True))
@@ -249,7 +249,7 @@ def test_the_case_page_shows_precedents_escaped(client, brand, alice):
     case = open_case(brand, alice, 2, SCREWS, topic="delivery")
     client.force_login(alice)
     page = client.get(reverse("web:case", args=[brand.slug, case.reference]))
-    assert "Similar resolved cases" in page.text
+    assert "Dossiers résolus similaires" in page.text
     assert precedent.reference in page.text
     assert '<script>alert("x")</script>' not in page.text
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in page.text
