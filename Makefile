@@ -13,6 +13,7 @@ $(STAMP): pyproject.toml package.json
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet --no-deps --require-hashes -r requirements/full.txt
 	npm install --no-audit --no-fund --loglevel=error
 	touch $(STAMP)
 
@@ -44,6 +45,8 @@ eval: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/sentinelle bench analysis
+	$(BIN)/sentinelle bench ingest
+	SENTINELLE_CRASH_ITEMS=100000 SENTINELLE_CRASH_KILLS=60 $(BIN)/pytest -q -s -p no:cacheprovider tests/listening/ingest/test_crash.py
 
 messages: $(STAMP)
 	cd src/sentinelle && ../../$(BIN)/sentinelle manage makemessages -l fr -l en --no-obsolete && ../../$(BIN)/sentinelle manage compilemessages

@@ -9,6 +9,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 from sentinelle.brands.models import Role
 from sentinelle.cases.actions import do_open_case
 from sentinelle.cases.models import Customer, LinkSuggestion
+from sentinelle.listening.models import WatchQuery
 from sentinelle.portal.models import Submission, SubmissionStatus
 from sentinelle.web.models import SavedView
 
@@ -23,6 +24,9 @@ ROUTES = {
     "web:case": ("get", lambda objs: {"reference": objs["case"].reference}),
     "web:case_export": ("get", lambda objs: {"reference": objs["case"].reference}),
     "web:unresolved": ("get", lambda objs: {}),
+    "web:remedies_report": ("get", lambda objs: {}),
+    "web:case_playbook_step": ("post", lambda objs: {"reference": objs["case"].reference}),
+    "web:case_watch_page": ("post", lambda objs: {"reference": objs["case"].reference}),
     "web:save_view": ("post", lambda objs: {}),
     "web:delete_view": ("post", lambda objs: {"pk": objs["saved_views"][objs["who"]].pk}),
     "web:case_acknowledge": ("post", lambda objs: {"reference": objs["case"].reference}),
@@ -52,6 +56,31 @@ ROUTES = {
     "web:brands:department_delete": ("post", lambda objs: {"pk": objs["department"].pk}),
     "web:listening:sources": ("get", lambda objs: {}),
     "web:listening:source_edit": ("get", lambda objs: {"pk": objs["source"].pk}),
+    "web:listening:watch_queries": ("get", lambda objs: {}),
+    "web:listening:watch_query_check": ("post", lambda objs: {}),
+    "web:listening:watch_query_preview": ("post", lambda objs: {}),
+    "web:listening:watch_query_edit": ("get", lambda objs: {"pk": objs["watch_query"].pk}),
+    "web:listening:watch_query_toggle": ("post", lambda objs: {"pk": objs["watch_query"].pk}),
+    "web:listening:watch_query_delete": ("post", lambda objs: {"pk": objs["watch_query"].pk}),
+    "web:stories": ("get", lambda objs: {}),
+    "web:story": ("get", lambda objs: {"pk": objs["story"].pk}),
+    "web:statement_save": ("post", lambda objs: {"pk": objs["story"].pk}),
+    "web:statement_approve": ("post", lambda objs: {"pk": objs["statement"].pk}),
+    "web:alert_acknowledge": ("post", lambda objs: {"pk": objs["alert"].pk}),
+    "web:burst_acknowledge": ("post", lambda objs: {"pk": objs["burst"].pk}),
+    "web:replies_pending": ("get", lambda objs: {}),
+    "web:reply_review": ("post", lambda objs: {"pk": objs["reply"].pk}),
+    "web:reply_policy": ("get", lambda objs: {}),
+    **{
+        f"web:settings_{name}{suffix}": (
+            method,
+            lambda objs, name=name, suffix=suffix: (
+                {"pk": objs[f"settings_{name}"].pk} if suffix else {}
+            ),
+        )
+        for name in ("alerts", "playbooks", "saved-replies", "reply-terms")
+        for suffix, method in (("", "get"), ("_edit", "get"), ("_delete", "post"))
+    },
 }
 PERSONAS = ["alice", "dana", "erin", "charlie"]
 ROLE_OF = {"alice": Role.AGENT, "dana": Role.LEAD, "erin": Role.ADMIN}
@@ -110,6 +139,44 @@ def _saved_views(brand):
     }
 
 
+def _story_objects(brand, case):
+    from sentinelle.replies.models import BrandReplyTerm, Reply, SavedReply
+    from sentinelle.stories.models import (
+        AlertChannel,
+        BurstAlarm,
+        HoldingStatement,
+        Playbook,
+        Story,
+        StoryAlert,
+    )
+
+    story = Story.objects.create(brand=brand, title="Cadenas", risk_level="alert")
+    lead = brand.memberships.filter(role__in=[Role.LEAD, Role.ADMIN]).first().user
+    return {
+        "story": story,
+        "statement": HoldingStatement.objects.create(
+            story=story, version=1, text_fr="Nous vérifions.", created_by=lead
+        ),
+        "alert": StoryAlert.objects.create(
+            brand=brand, story=story, level="alert", previous_level="watch"
+        ),
+        "reply": Reply.objects.create(
+            brand=brand, case=case, author=lead, text="Bonjour", channel="email", status="pending"
+        ),
+        "burst": BurstAlarm.objects.create(
+            brand=brand, series="brand", kind="volume", at=story.created_at
+        ),
+        "settings_alerts": AlertChannel.objects.create(
+            brand=brand, name="PR", kind="email", target="pr@example.com"
+        ),
+        "settings_playbooks": Playbook.objects.create(brand=brand, name="Crise", steps="Un"),
+        "settings_saved-replies": SavedReply.objects.create(brand=brand, title="A", text="B"),
+        "settings_reply-terms": BrandReplyTerm.objects.create(
+            brand=brand, phrase="conformément", message="Jargon"
+        ),
+    }
+
+
 def _objects(brand, mentions):
     case = do_open_case(brand, title="Vis manquantes", mention=mentions[0], actor=None)
     membership = brand.memberships.get(user__username="bob")
@@ -120,9 +187,11 @@ def _objects(brand, mentions):
         "membership": membership,
         "department": brand.departments.first(),
         "source": brand.sources.first(),
+        "watch_query": WatchQuery.objects.create(brand=brand, name="Marque", query="velonova"),
         "submission": _held_submission(brand),
         "saved_views": _saved_views(brand),
         "suggestion": _suggestion(brand, mentions),
+        **_story_objects(brand, case),
     }
 
 
@@ -143,9 +212,11 @@ def _objects_other(brand, mentions):
         "membership": brand.memberships.get(user__username="bob2"),
         "department": brand.departments.first(),
         "source": brand.sources.first(),
+        "watch_query": WatchQuery.objects.create(brand=brand, name="Marque", query="velonova"),
         "submission": _held_submission(brand),
         "saved_views": _saved_views(brand),
         "suggestion": _suggestion(brand, mentions),
+        **_story_objects(brand, case),
     }
 
 

@@ -46,15 +46,25 @@ def _require_migrated() -> None:
 
 
 def start_background_jobs(*, ingest_interval: float) -> None:
-    """The loops of the one-process deployment: ingest, outbox, SLA clocks."""
+    """The loops of the one-process deployment: ingest, outbox, SLA clocks, watched pages."""
     from sentinelle.cases.escalation import refresh_open_cases
+    from sentinelle.cases.pagewatch import watch_due_pages
     from sentinelle.core.loops import start_loop
     from sentinelle.core.outbox import deliver_pending
+    from sentinelle.listening.bus.worker import drain_embedded
     from sentinelle.listening.loop import poll_all
+    from sentinelle.stories.engagement import repoll_active_stories
+    from sentinelle.stories.engine import tick_stories
+    from sentinelle.stories.volume import check_bursts
 
     start_loop("ingest", poll_all, interval=ingest_interval)
+    start_loop("bus", drain_embedded, interval=2.0)
     start_loop("outbox", deliver_pending, interval=5.0)
+    start_loop("stories", tick_stories, interval=60.0)
+    start_loop("bursts", check_bursts, interval=60.0)
+    start_loop("engagement", repoll_active_stories, interval=300.0)
     start_loop("sla", refresh_open_cases, interval=60.0)
+    start_loop("pagewatch", watch_due_pages, interval=60.0)
 
 
 def _fail(message: str, code: int = 1) -> typer.Exit:
@@ -91,6 +101,22 @@ def run(host: Host = "127.0.0.1", port: Port = 8000, interval: float = 30.0) -> 
 
     start_background_jobs(ingest_interval=interval)
     serve_forever(host=host, port=port)
+
+
+@app.command()
+def worker(
+    batch: Annotated[int, typer.Option(help="Items per batch (default SENTINELLE_BUS_BATCH).")] = 0,
+    exit_when_idle: Annotated[
+        bool, typer.Option("--exit-when-idle", help="Stop once the bus is empty.")
+    ] = False,
+) -> None:
+    """Store items from the bus (SENTINELLE_BUS): start as many as you like, on any machine."""
+    _django()
+    _require_migrated()
+    from sentinelle.listening.bus.worker import serve_worker
+
+    taken = serve_worker(batch_size=batch or None, exit_when_idle=exit_when_idle)
+    typer.echo(f"{taken} items taken from the bus.")
 
 
 @app.command()
@@ -279,12 +305,61 @@ def bench_cases(
             typer.echo(f"{key:24} {value}")
 
 
+def bench_crisis(
+    mentions: Annotated[int, typer.Option(help="Mentions through the engine first.")] = 1_000_000,
+    timed: Annotated[int, typer.Option(help="The last ones, timed.")] = 100_000,
+    batch: Annotated[int, typer.Option(help="Mentions per stored batch (alert latency).")] = 50,
+    json_output: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+) -> None:
+    """Story grouping + risk speed on one core, and the delay from a stored mention to its
+    alert row; keys mentions_per_s, alert_latency_p99_ms."""
+    import json
+
+    _django()
+    _require_migrated()
+    from sentinelle.bench_crisis import run_bench
+    from sentinelle.cli_admin import progress_bar
+
+    with progress_bar() as progress:
+        task = progress.add_task("Mentions through the story engine", total=mentions)
+        result = run_bench(
+            mentions=mentions,
+            timed=timed,
+            batch=batch,
+            progress=lambda n: progress.advance(task, n),
+        )
+    if json_output:
+        typer.echo(json.dumps(result))
+    else:
+        for key, value in result.items():
+            typer.echo(f"{key:26} {value}")
+
+
+def bench_ingest(
+    items: Annotated[int, typer.Option(help="Items per measured run.")] = 10_000,
+    json_output: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+) -> None:
+    """Items per second end to end (parse → dedupe → match → analyse → store) with 1 and 2
+    workers, on SQLite and on PostgreSQL with Redis (SENTINELLE_DATABASE_URL, _REDIS_URL)."""
+    import json
+
+    _django()
+    from sentinelle.bench_ingest import run_bench
+
+    result = run_bench(items=items, say=lambda line: typer.echo(line, err=True))
+    if json_output:
+        typer.echo(json.dumps(result))
+    else:
+        for key, value in result.items():
+            typer.echo(f"{key:26} {value}")
+
+
 def _register_analysis_commands() -> None:
     """The analysis library's commands; the library is light to import (models load lazily)."""
     from sentinelle.analysis import cli as analysis
     from sentinelle.cases.linking import evaluate as linking
     from sentinelle.replies.lint import evaluate as replies
-    from sentinelle.stories.bursts import nab as crisis
+    from sentinelle.stories import evaluate as crisis
 
     app.command("analyze")(analysis.analyze_command)
     model_app = typer.Typer(help="Train and inspect the analysis models.", no_args_is_help=True)
@@ -298,6 +373,8 @@ def _register_analysis_commands() -> None:
     bench_app = typer.Typer(help="Measure speed.", no_args_is_help=True)
     bench_app.command("analysis")(analysis.bench_analysis_command)
     bench_app.command("cases")(bench_cases)
+    bench_app.command("ingest")(bench_ingest)
+    bench_app.command("crisis")(bench_crisis)
     app.add_typer(model_app, name="model")
     app.add_typer(eval_app, name="eval")
     app.add_typer(bench_app, name="bench")

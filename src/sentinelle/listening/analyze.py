@@ -7,6 +7,7 @@ from functools import lru_cache
 from typing import Any
 
 from django.conf import settings
+from django.db import connection
 
 from sentinelle.core.clock import now
 from sentinelle.listening.models import Mention
@@ -60,8 +61,22 @@ def analyze_mentions(mentions: Sequence[Mention]) -> int:
         mention.sentiment = labels["sentiment"] or ""
         mention.sentiment_score = labels["sentiment_score"]
         mention.topic = labels["topic"] or ""
-    Mention.objects.bulk_update(mentions, FIELDS, batch_size=500)
+    _save_labels(mentions)
     return len(mentions)
+
+
+def _save_labels(mentions: Sequence[Mention]) -> None:
+    """One UPDATE per mention sent as a batch (executemany): what bulk_update does, without
+    its CASE WHEN per field and row, which costs more than the analysis itself."""
+    fields = [Mention._meta.get_field(name) for name in FIELDS]
+    table = connection.ops.quote_name(Mention._meta.db_table)
+    columns = ", ".join(f"{connection.ops.quote_name(f.column)} = %s" for f in fields)
+    rows = [
+        [f.get_db_prep_save(getattr(m, f.attname), connection) for f in fields] + [m.pk]
+        for m in mentions
+    ]
+    with connection.cursor() as cursor:
+        cursor.executemany(f"UPDATE {table} SET {columns} WHERE id = %s", rows)  # noqa: S608
 
 
 def analyze_pending(*, batch_size: int = 500) -> int:

@@ -1,12 +1,14 @@
-"""Store raw items as mentions: dedupe, authors, parents, and the cursor, in one transaction."""
+"""Store raw items as mentions: dedupe (by id, and reposts by fingerprint), authors, parents,
+the cursor, and the after-store steps, in one transaction."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 
-from django.db import transaction
+from django.conf import settings
+from django.db import connection, transaction
 
 from sentinelle.brands.models import Brand
 from sentinelle.core.choices import Channel
@@ -30,12 +32,21 @@ SOURCE_KIND_FOR_CHANNEL = {
     Channel.FORM: SourceKind.FORM,
     Channel.PHONE: SourceKind.FILE,
 }
+#: Channels where the same text twice is two messages from a person, never a repost.
+PRIVATE_CHANNELS = frozenset({Channel.EMAIL, Channel.FORM, Channel.PHONE})
+REPOST_MIN_WORDS = 8
 
 
 @dataclass
 class IngestResult:
     created: list[Mention] = field(default_factory=list)
     duplicates: int = 0
+    reposts: int = 0
+
+    def add(self, other: IngestResult) -> None:
+        self.created += other.created
+        self.duplicates += other.duplicates
+        self.reposts += other.reposts
 
 
 def get_or_create_source(brand: Brand, name: str, channel: str) -> Source:
@@ -57,38 +68,71 @@ def _authors(brand: Brand, items: Sequence[RawItem]) -> dict[tuple[str, str], Au
         (a.platform, a.handle): a
         for a in Author.objects.filter(brand=brand, handle__in={handle for _, handle in wanted})
     }
-    changed = []
+    new, changed = [], []
     for key, item in wanted.items():
         info = item.author
         assert info is not None
         author = existing.get(key)
         if author is None:
-            existing[key] = Author.objects.create(
-                brand=brand,
-                platform=item.channel,
-                handle=info.handle,
-                display_name=info.name,
-                profile_url=info.profile_url,
-                email=info.email,
-                followers=info.followers,
-                is_brand=item.is_brand,
-                first_seen_at=item.published_at,
+            new.append(
+                Author(
+                    brand=brand,
+                    platform=item.channel,
+                    handle=info.handle,
+                    display_name=info.name,
+                    profile_url=info.profile_url,
+                    email=info.email,
+                    followers=info.followers,
+                    is_brand=item.is_brand,
+                    first_seen_at=item.published_at,
+                )
             )
         elif info.followers is not None and info.followers != author.followers:
             author.followers = info.followers
             changed.append(author)
+    for author in Author.objects.bulk_create(new, batch_size=500):
+        existing[(author.platform, author.handle)] = author
     if changed:
         Author.objects.bulk_update(changed, ["followers"])
     return existing
 
 
-def ingest_items(
-    source: Source, items: Iterable[RawItem], *, cursor: dict | None = None
+def _serialize(brand_id: int, fingerprints: Iterable[str]) -> None:
+    """On PostgreSQL, workers storing the same text for a brand take turns (until commit), so
+    that a repost, or the same item handed to two workers, is seen by the second one."""
+    if connection.vendor != "postgresql":
+        return  # SQLite runs one write transaction at a time anyway
+    keys = sorted({int(fp[:7], 16) for fp in fingerprints})  # sorted: no deadlock between us
+    if keys:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT pg_advisory_xact_lock(%s, k) FROM unnest(%s::int[]) AS k", [brand_id, keys]
+            )
+
+
+def _repostable(item: RawItem, text: str) -> bool:
+    # Short texts ("nul", "merci !") are alike by chance; private channels are never reposts.
+    return item.channel not in PRIVATE_CHANNELS and len(text.split()) >= REPOST_MIN_WORDS
+
+
+def store_items(
+    source: Source,
+    items: Iterable[RawItem],
+    *,
+    cursor: dict | None = None,
+    reposts: bool = False,
 ) -> IngestResult:
-    """Store new items of one source; the new cursor is saved in the same transaction."""
+    """Store the new items of one source, in one transaction (a savepoint when nested); the
+    after-store steps are the caller's. Known (source, external id) pairs are skipped; with
+    `reposts`, so are texts the brand already has from the last SENTINELLE_REPOST_WINDOW_HOURS
+    (reposts, cross-posts)."""
     items = list(items)
     result = IngestResult()
+    fetched_at = now()
+    texts = {i.external_id: plain_text(i.text, i.content_type) for i in items}
+    prints = {i.external_id: fingerprint(f"{i.title} {texts[i.external_id]}") for i in items}
     with transaction.atomic():
+        _serialize(source.brand_id, prints.values())
         known = set(
             Mention.objects.filter(
                 source=source, external_id__in=[i.external_id for i in items]
@@ -100,46 +144,91 @@ def ingest_items(
                 result.duplicates += 1
             else:
                 fresh[item.external_id] = item
+        if reposts:
+            fresh = _without_reposts(source, fresh, texts, prints, fetched_at, result)
         authors = _authors(source.brand, list(fresh.values()))
-        fetched_at = now()
-        mentions = []
-        for item in fresh.values():
-            text = plain_text(item.text, item.content_type)
-            mentions.append(
-                Mention(
-                    brand_id=source.brand_id,
-                    source=source,
-                    channel=item.channel,
-                    external_id=item.external_id,
-                    url=item.url,
-                    title=item.title,
-                    text_raw=item.text,
-                    content_type=item.content_type,
-                    text=text,
-                    language=item.lang or "und",
-                    published_at=item.published_at,
-                    fetched_at=fetched_at,
-                    is_from_brand=item.is_brand,
-                    author=authors.get((item.channel, item.author.handle)) if item.author else None,
-                    engagement=item.engagement,
-                    engagement_at=fetched_at if item.engagement else None,
-                    references=item.references,
-                    fingerprint=fingerprint(f"{item.title} {text}"),
-                    raw=item.extra,
-                )
+        mentions = [
+            Mention(
+                brand_id=source.brand_id,
+                source=source,
+                channel=item.channel,
+                external_id=item.external_id,
+                url=item.url,
+                title=item.title,
+                text_raw=item.text,
+                content_type=item.content_type,
+                text=texts[item.external_id],
+                language=item.lang or "und",
+                published_at=item.published_at,
+                fetched_at=fetched_at,
+                is_from_brand=item.is_brand,
+                author=authors.get((item.channel, item.author.handle)) if item.author else None,
+                engagement=item.engagement,
+                engagement_at=fetched_at if item.engagement else None,
+                references=item.references,
+                fingerprint=prints[item.external_id],
+                raw=item.extra,
             )
+            for item in fresh.values()
+        ]
         result.created = Mention.objects.bulk_create(mentions, batch_size=500)
         _link_parents(source, [i for i in fresh.values() if i.parent_external_id])
-        source.last_success_at = fetched_at
-        source.items_per_hour = Mention.objects.filter(
-            source=source, fetched_at__gt=fetched_at - timedelta(hours=1)
-        ).count()
-        fields = ["last_success_at", "items_per_hour"]
         if cursor is not None:
             source.cursor = cursor
-            fields.append("cursor")
-        source.save(update_fields=fields)
-    run_after_store(result.created)
+            source.save(update_fields=["cursor"])
+    return result
+
+
+def _without_reposts(
+    source: Source,
+    fresh: dict[str, RawItem],
+    texts: dict[str, str],
+    prints: dict[str, str],
+    at: datetime,
+    result: IngestResult,
+) -> dict[str, RawItem]:
+    candidates = {prints[key] for key, item in fresh.items() if _repostable(item, texts[key])}
+    if not candidates:
+        return fresh
+    window = timedelta(hours=settings.SENTINELLE_REPOST_WINDOW_HOURS)
+    seen = set(
+        Mention.objects.filter(
+            brand_id=source.brand_id, fingerprint__in=candidates, fetched_at__gte=at - window
+        ).values_list("fingerprint", flat=True)
+    )
+    kept = {}
+    for key, item in fresh.items():
+        if prints[key] in candidates and prints[key] in seen:
+            result.reposts += 1
+            continue
+        seen.add(prints[key])
+        kept[key] = item
+    return kept
+
+
+def lock_authors(mentions: Sequence[Mention]) -> None:
+    """Hold the authors of new mentions until commit (PostgreSQL), so that two workers do not
+    open two cases, or create two customers, for one person at the same time."""
+    ids = sorted({m.author_id for m in mentions if m.author_id})
+    if ids and connection.features.has_select_for_update:
+        list(Author.objects.select_for_update().filter(pk__in=ids).order_by("pk").values("pk"))
+
+
+def ingest_items(
+    source: Source, items: Iterable[RawItem], *, cursor: dict | None = None
+) -> IngestResult:
+    """Store new items of one source and run the after-store steps on them, all in one
+    transaction, with the source's new cursor."""
+    with transaction.atomic():
+        result = store_items(source, items, cursor=cursor)
+        stamp = now()
+        source.last_success_at = stamp
+        source.items_per_hour = Mention.objects.filter(
+            source=source, fetched_at__gt=stamp - timedelta(hours=1)
+        ).count()
+        source.save(update_fields=["last_success_at", "items_per_hour"])
+        lock_authors(result.created)
+        run_after_store(result.created)
     return result
 
 

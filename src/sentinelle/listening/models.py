@@ -40,6 +40,11 @@ class Source(models.Model):
     last_error = models.TextField(blank=True)
     last_error_at = models.DateTimeField(null=True, blank=True)
     items_per_hour = models.FloatField(default=0.0)
+    # Health (listening/health.py): consecutive failures, when the next fetch may happen
+    # (backoff, Retry-After, rate limits), and since when the source is marked unhealthy.
+    failures = models.PositiveIntegerField(default=0)
+    next_fetch_at = models.DateTimeField(null=True, blank=True)
+    unhealthy_since = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(default=now)
 
     class Meta:
@@ -50,6 +55,15 @@ class Source(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def last_gap(self) -> SourceGap | None:
+        """The latest stretch whose items may be lost (shown on the sources page)."""
+        return self.gaps.order_by("-detected_at", "-pk").first()
+
+    @property
+    def pending_dead_letters(self) -> int:
+        return self.dead_letters.filter(status=DeadLetterStatus.PENDING).count()
 
 
 class WatchQuery(models.Model):
@@ -222,3 +236,87 @@ class LabelCorrection(models.Model):
 
     def __str__(self) -> str:
         return f"{self.mention_id} {self.field}: {self.old_value} → {self.new_value}"
+
+
+class SourceGap(models.Model):
+    """A stretch of time whose items may be lost: the source was down for longer than its
+    platform keeps items."""
+
+    brand = models.ForeignKey("brands.Brand", on_delete=models.CASCADE, related_name="+")
+    source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="gaps")
+    starts_at = models.DateTimeField(_("from"))
+    ends_at = models.DateTimeField(_("until"))
+    detected_at = models.DateTimeField(default=now)
+    note = models.CharField(_("note"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["-detected_at", "-pk"]
+        verbose_name = _("gap in a source")
+        verbose_name_plural = _("gaps in sources")
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.starts_at:%Y-%m-%d %H:%M} → {self.ends_at:%Y-%m-%d %H:%M}"
+
+
+class DeadLetterStage(models.TextChoices):
+    FETCH = "fetch", _("read by the connector")
+    PARSE = "parse", _("validated by the worker")
+    STORE = "store", _("stored")
+
+
+class DeadLetterStatus(models.TextChoices):
+    PENDING = "pending", _("waiting")
+    RETRIED = "retried", _("retried, stored")
+    DISCARDED = "discarded", _("discarded")
+
+
+class DeadLetter(models.Model):
+    """An item that could not be read or stored, kept with the reason and the raw payload."""
+
+    brand = models.ForeignKey("brands.Brand", on_delete=models.CASCADE, related_name="+")
+    source = models.ForeignKey(
+        Source, on_delete=models.SET_NULL, null=True, blank=True, related_name="dead_letters"
+    )
+    stage = models.CharField(_("failed when"), max_length=10, choices=DeadLetterStage.choices)
+    reason = models.TextField(_("reason"))
+    payload = models.TextField(_("payload as received"))
+    external_id = models.CharField(max_length=512, blank=True)
+    # The same bad item seen again (a feed re-read, a batch replayed) counts as one more attempt.
+    digest = models.CharField(max_length=64, db_index=True)
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=DeadLetterStatus.choices,
+        default=DeadLetterStatus.PENDING,
+    )
+    attempts = models.PositiveIntegerField(default=1)
+    created_at = models.DateTimeField(default=now)
+    last_attempt_at = models.DateTimeField(default=now)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("dead letter")
+        verbose_name_plural = _("dead letters")
+        indexes = [models.Index(fields=["brand", "status", "-created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_stage_display()}: {self.reason[:80]}"
+
+
+class BusEntry(models.Model):
+    """One raw item on the embedded bus (a durable log in the database), deleted when stored."""
+
+    source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="+")
+    payload = models.JSONField()
+    published_at = models.DateTimeField(default=now)
+
+    class Meta:
+        verbose_name = _("bus entry")
+        verbose_name_plural = _("bus entries")
+
+    def __str__(self) -> str:
+        return f"#{self.pk} ({self.source_id})"

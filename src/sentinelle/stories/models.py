@@ -260,3 +260,26 @@ class ShortLink(models.Model):
     target = models.CharField(max_length=2000, blank=True)
     error = models.CharField(max_length=300, blank=True)
     resolved_at = models.DateTimeField(default=now)
+
+
+class EngagementSample(models.Model):
+    """A mention's counts when they were re-read for its story (stories/engagement.py); a
+    count the platform does not give (views on Mastodon, shares on Reddit) is empty."""
+
+    story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="engagement_samples")
+    mention = models.ForeignKey(
+        "listening.Mention", on_delete=models.CASCADE, related_name="engagement_samples"
+    )
+    at = models.DateTimeField()
+    likes = models.PositiveBigIntegerField(null=True, blank=True)
+    shares = models.PositiveBigIntegerField(null=True, blank=True)
+    replies = models.PositiveBigIntegerField(null=True, blank=True)
+    views = models.PositiveBigIntegerField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
+        verbose_name = _("engagement sample")
+        verbose_name_plural = _("engagement samples")
+        constraints = [
+            models.UniqueConstraint(fields=["mention", "at"], name="engagement_sample_once")
+        ]

@@ -21,6 +21,7 @@ from sentinelle.listening.models import Mention
 from sentinelle.replies.actions import do_review_reply
 from sentinelle.replies.models import Reply, ReplyStatus
 from sentinelle.stories.alerts import do_acknowledge_alert, do_acknowledge_burst
+from sentinelle.stories.engagement import story_engagement
 from sentinelle.stories.forms import StatementForm
 from sentinelle.stories.models import BurstAlarm, HoldingStatement, Story, StoryAlert
 from sentinelle.stories.playbooks import (
@@ -140,6 +141,7 @@ def story_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "approved": current_statement(story.pk),
         "statement_form": StatementForm(initial={"text_fr": draft_fr, "text_en": draft_en}),
         "can_approve": request.membership.has_role(Role.LEAD),
+        "engagement": story_engagement(story),
     }
     return render(request, "web/story.html", context)
 

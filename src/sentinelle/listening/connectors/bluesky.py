@@ -9,7 +9,7 @@ sessions.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -32,6 +32,9 @@ SINCE_MARGIN = timedelta(minutes=2)
 REWIND_US = 2_000_000
 # Past an oversized message that comes back at every resume, the cursor jumps this far.
 SKIP_US = REWIND_US + 1_000_000
+# `app.bsky.feed.getPosts` takes at most 25 URIs a request.
+GET_POSTS_BATCH = 25
+ENGAGEMENT_PAIRS = (("likes", "likeCount"), ("shares", "repostCount"), ("replies", "replyCount"))
 
 WsConnect = Callable[..., ws.WsSession]
 
@@ -80,6 +83,38 @@ def _at_uri(value: str) -> str:
     if not value.startswith("at://") or value.count("/") < 4 or len(value) > 512:
         raise ItemError(f"uri {value[:80]!r} is not an at:// post address")
     return value
+
+
+def post_counts(
+    fetch: api.Fetch,
+    service: str,
+    uris: Sequence[str],
+    headers: dict[str, str] | None = None,
+) -> dict[str, dict[str, int]]:
+    """Current counts of posts by URI, read with `app.bsky.feed.getPosts`, 25 URIs a request.
+
+    A deleted or unknown post is simply not in the answer.
+    """
+    wanted = list(dict.fromkeys(uri for uri in uris if uri.startswith("at://")))
+    counts: dict[str, dict[str, int]] = {}
+    for start in range(0, len(wanted), GET_POSTS_BATCH):
+        batch = wanted[start : start + GET_POSTS_BATCH]
+        url = api.with_query(
+            f"{service}/xrpc/app.bsky.feed.getPosts", [("uris", uri) for uri in batch]
+        )
+        response = api.get_json(fetch, url, headers=headers)
+        for post in api.as_list(response.data, "posts", "getPosts"):
+            uri = post.get("uri") if isinstance(post, dict) else None
+            if uri not in batch:
+                continue
+            found = {
+                name: value
+                for name, key in ENGAGEMENT_PAIRS
+                if (value := api.count(post.get(key))) is not None
+            }
+            if found:
+                counts[uri] = found
+    return counts
 
 
 @dataclass(frozen=True)
@@ -147,6 +182,20 @@ class BlueskySearchConnector:
         except ConnectorError as exc:
             if self.identifier and ("HTTP 400" in str(exc) or "HTTP 401" in str(exc)):
                 # An expired session: log in again next time.
+                forget_token(("bluesky", self.pds, self.identifier, self.app_password))
+            raise
+
+    def engagement(
+        self, mentions: Sequence[tuple[str, dict[str, Any]]]
+    ) -> dict[str, dict[str, int]]:
+        """Current counts by post URI (the mentions' external ids)."""
+        headers = {"Authorization": f"Bearer {self._login()}"} if self.identifier else {}
+        try:
+            return post_counts(
+                self.fetcher or http.fetch, self.service, [uri for uri, _ in mentions], headers
+            )
+        except ConnectorError as exc:
+            if self.identifier and ("HTTP 400" in str(exc) or "HTTP 401" in str(exc)):
                 forget_token(("bluesky", self.pds, self.identifier, self.app_password))
             raise
 
@@ -249,6 +298,9 @@ class JetstreamConnector:
     max_reconnects: int = 2
     connect: WsConnect | None = field(default=None, compare=False, repr=False)
     kind: str = "bluesky"
+    # Where engagement is re-read: Jetstream carries no counts, the public AppView does.
+    service: str = PUBLIC_API
+    fetcher: api.Fetch | None = field(default=None, compare=False, repr=False)
 
     @classmethod
     def from_config(
@@ -336,6 +388,12 @@ class JetstreamConnector:
             result.cursor["time_us"] = time_us
         result.cursor["seen"] = api.remember(seen, [i.external_id for i in result.items], 2_000)
         return result
+
+    def engagement(
+        self, mentions: Sequence[tuple[str, dict[str, Any]]]
+    ) -> dict[str, dict[str, int]]:
+        """Current counts by post URI, from the public AppView (no login needed)."""
+        return post_counts(self.fetcher or http.fetch, self.service, [uri for uri, _ in mentions])
 
     def _event(
         self, message: str | bytes, result: FetchResult, known: set[str], time_us: int | None

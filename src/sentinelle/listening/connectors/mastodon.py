@@ -9,7 +9,7 @@ then listens for a bounded time.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -23,6 +23,9 @@ from sentinelle.listening.connectors import _api as api
 from sentinelle.listening.items import AuthorInfo, ItemError, RawItem, safe_url
 
 PAGE = 40
+# Statuses re-read per engagement call: the API reads one at a time, and a default token gets
+# 300 requests per 5 minutes; what is left over waits for the next call.
+ENGAGEMENT_BATCH = 40
 MODES = ("search", "hashtag", "account", "mentions", "home", "public", "stream")
 STREAMS = {"hashtag": "hashtag", "public": "public", "user": "home", "mentions": "mentions"}
 NEEDS_TOKEN = {"search", "mentions", "home"}
@@ -150,6 +153,37 @@ class MastodonConnector:
             rejects=rejects,
             retry_after=response.retry_after,
         )
+
+    def engagement(
+        self, mentions: Sequence[tuple[str, dict[str, Any]]]
+    ) -> dict[str, dict[str, int]]:
+        """Current counts of this instance's statuses by external id (`/api/v1/statuses/:id`).
+
+        At most ENGAGEMENT_BATCH statuses per call; a deleted or hidden one (404, 410) is left
+        out, and reading stops early when the rate-limit window is spent.
+        """
+        counts: dict[str, dict[str, int]] = {}
+        wanted = [
+            (external_id, local)
+            for external_id, raw in mentions
+            if isinstance(raw, dict)
+            and isinstance(local := raw.get("mastodon_id"), str)
+            and local.isdigit()
+        ]
+        for external_id, local in wanted[:ENGAGEMENT_BATCH]:
+            try:
+                response = self._get(f"/api/v1/statuses/{local}", [])
+            except ConnectorError as exc:
+                if any(f"HTTP {code}" in str(exc) for code in (404, 410)):
+                    continue
+                raise
+            status = response.data if isinstance(response.data, dict) else {}
+            found = _status_counts(status)
+            if found:
+                counts[external_id] = found
+            if response.retry_after is not None:
+                break
+        return counts
 
     def notification_item(self, entry: Any, fetched_at: datetime) -> RawItem | None:
         if not isinstance(entry, dict):
@@ -318,6 +352,12 @@ class MastodonStreamConnector:
             result.cursor["min_id"] = newest
         return result
 
+    def engagement(
+        self, mentions: Sequence[tuple[str, dict[str, Any]]]
+    ) -> dict[str, dict[str, int]]:
+        """Current counts, read over REST (the stream only tells about new statuses)."""
+        return self.rest.engagement(mentions)
+
     def _event(
         self, message: str | bytes, result: FetchResult, seen: set[str], newest: str | None
     ) -> str | None:
@@ -356,6 +396,17 @@ class MastodonStreamConnector:
             return newest
         local = entity.get("id")
         return _newest([local] if isinstance(local, str) else [], newest)
+
+
+def _status_counts(status: dict[str, Any]) -> dict[str, int]:
+    if isinstance(status.get("reblog"), dict):
+        status = status["reblog"]
+    pairs = (
+        ("likes", "favourites_count"),
+        ("shares", "reblogs_count"),
+        ("replies", "replies_count"),
+    )
+    return {name: value for name, key in pairs if (value := api.count(status.get(key))) is not None}
 
 
 def _stream_error(exc: ws.WsError) -> ConnectorError:

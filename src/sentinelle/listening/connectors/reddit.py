@@ -8,6 +8,8 @@ read newest-first; the cursor remembers the fullnames already seen.
 from __future__ import annotations
 
 import base64
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -27,6 +29,9 @@ MODES = ("search", "posts", "comments")
 PAGE = 100
 MAX_PAGES = 3
 _SUBREDDIT_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789_+")
+# `/api/info` takes at most 100 fullnames a request.
+INFO_BATCH = 100
+_FULLNAME = re.compile(r"t[13]_[a-z0-9]{1,13}")
 
 
 @dataclass(frozen=True)
@@ -193,6 +198,50 @@ class RedditConnector:
             rejects=rejects,
             retry_after=wait,
         )
+
+    def _api_get(self, path: str, query: list[tuple[str, Any]]) -> api.JsonResponse:
+        headers = {"Authorization": f"bearer {self._token()}", "User-Agent": self.user_agent}
+        try:
+            return api.get_json(
+                self.fetcher or http.fetch,
+                api.with_query(self.api_url + path, query),
+                headers=headers,
+            )
+        except ConnectorError as exc:
+            if "HTTP 401" in str(exc):
+                forget_token(self._token_key)  # expired: ask for a new one next time
+            raise
+
+    def engagement(
+        self, mentions: Sequence[tuple[str, dict[str, Any]]]
+    ) -> dict[str, dict[str, int]]:
+        """Current score and comment count of posts (t3_) and comments (t1_) by fullname,
+        read with `/api/info`, 100 a request; removed or deleted ones are left out."""
+        names = list(dict.fromkeys(n for n, _ in mentions if _FULLNAME.fullmatch(n)))
+        counts: dict[str, dict[str, int]] = {}
+        for start in range(0, len(names), INFO_BATCH):
+            batch = names[start : start + INFO_BATCH]
+            response = self._api_get("/api/info", [("id", ",".join(batch)), ("raw_json", 1)])
+            listing = response.data
+            if not isinstance(listing, dict) or not isinstance(listing.get("data"), dict):
+                raise ConnectorError("reddit: /api/info did not return a Listing", retryable=False)
+            for child in api.as_list(listing["data"], "children", "reddit /api/info"):
+                data = child.get("data") if isinstance(child, dict) else None
+                if not isinstance(data, dict) or data.get("name") not in batch:
+                    continue
+                text = data.get("body") if data["name"].startswith("t1_") else data.get("selftext")
+                if data.get("removed_by_category") or text in ("[removed]", "[deleted]"):
+                    continue
+                found = {
+                    name: value
+                    for name, key in (("likes", "score"), ("replies", "num_comments"))
+                    if (value := api.count(data.get(key))) is not None
+                }
+                if found:
+                    counts[data["name"]] = found
+            if response.retry_after is not None:
+                break
+        return counts
 
     def _item(self, child: Any, fetched_at: datetime) -> RawItem | None:
         if not isinstance(child, dict):

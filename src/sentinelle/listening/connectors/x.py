@@ -7,6 +7,7 @@ endpoint (HTTP 403) is reported as such, not retried.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -20,6 +21,14 @@ from sentinelle.listening.items import AuthorInfo, ItemError, RawItem
 
 HOST = "https://api.x.com"
 PAGE = 100
+# `GET /2/tweets` takes at most 100 ids a request.
+LOOKUP_BATCH = 100
+METRICS = (
+    ("likes", "like_count"),
+    ("shares", "retweet_count"),
+    ("replies", "reply_count"),
+    ("views", "impression_count"),
+)
 HOW_TO_GET_ACCESS = (
     "x: no bearer_token; the X API v2 needs one: developer.x.com → Developer Portal → "
     "Projects & Apps → your app → Keys and tokens → Bearer Token (recent search and mentions "
@@ -136,6 +145,35 @@ class XConnector:
             rejects=rejects,
             retry_after=response.retry_after,
         )
+
+    def engagement(
+        self, mentions: Sequence[tuple[str, dict[str, Any]]]
+    ) -> dict[str, dict[str, int]]:
+        """Current public metrics of posts by id (`GET /2/tweets?ids=`), 100 a request; a
+        deleted or protected post comes back in `errors` and is left out."""
+        ids = list(dict.fromkeys(i for i, _ in mentions if i.isdigit() and len(i) <= 20))
+        counts: dict[str, dict[str, int]] = {}
+        for start in range(0, len(ids), LOOKUP_BATCH):
+            batch = ids[start : start + LOOKUP_BATCH]
+            response = self._get(
+                "/tweets", [("ids", ",".join(batch)), ("tweet.fields", "public_metrics")]
+            )
+            document = response.data if isinstance(response.data, dict) else {}
+            for post in api.as_list(document.get("data", []), None, "x data"):
+                if not isinstance(post, dict) or post.get("id") not in batch:
+                    continue
+                metrics = post.get("public_metrics")
+                metrics = metrics if isinstance(metrics, dict) else {}
+                found = {
+                    name: value
+                    for name, key in METRICS
+                    if (value := api.count(metrics.get(key))) is not None
+                }
+                if found:
+                    counts[post["id"]] = found
+            if response.retry_after is not None:
+                break
+        return counts
 
     def _item(self, post: Any, authors: dict[str, Any], fetched_at: datetime) -> RawItem:
         if not isinstance(post, dict):

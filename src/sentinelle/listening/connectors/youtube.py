@@ -8,6 +8,7 @@ page) resets at midnight Pacific time, which is when a source that spent it trie
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -23,6 +24,8 @@ from sentinelle.listening.items import AuthorInfo, ItemError, RawItem, safe_url
 HOST = "https://www.googleapis.com"
 PAGE = 100
 MAX_PAGES = 3
+# `commentThreads?id=` takes at most 50 ids a request (one quota unit each request).
+THREADS_BATCH = 50
 NO_KEY = (
     "youtube: no api_key; the YouTube Data API needs one: Google Cloud console → APIs & "
     'Services → enable "YouTube Data API v3" → Credentials → Create credentials → API key'
@@ -139,6 +142,54 @@ class YouTubeConnector:
             problems=problems,
             rejects=rejects,
         )
+
+    def _get_json(self, url: str) -> api.JsonResponse:
+        """One API call; the key never appears in an error, a spent quota waits for midnight."""
+        try:
+            return api.get_json(self.fetcher or http.fetch, url, explain=_explain)
+        except ConnectorError as exc:
+            spent = "HTTP 403" in str(exc)
+            raise ConnectorError(
+                str(exc).replace(self.api_key, "…"),
+                retryable=True if spent else exc.retryable,
+                retry_after=_until_pacific_midnight() if spent else exc.retry_after,
+            ) from None
+
+    def engagement(
+        self, mentions: Sequence[tuple[str, dict[str, Any]]]
+    ) -> dict[str, dict[str, int]]:
+        """Current likes and reply counts of top-level comments (`yt:comment:<id>`), read with
+        `commentThreads?id=`, 50 a request; a deleted comment is not in the answer."""
+        ids = list(
+            dict.fromkeys(
+                external_id.removeprefix("yt:comment:")
+                for external_id, _ in mentions
+                if external_id.startswith("yt:comment:")
+                and external_id[11:].replace("-", "").replace("_", "").isalnum()
+            )
+        )
+        counts: dict[str, dict[str, int]] = {}
+        for start in range(0, len(ids), THREADS_BATCH):
+            batch = ids[start : start + THREADS_BATCH]
+            params = [("part", "snippet"), ("id", ",".join(batch)), ("key", self.api_key)]
+            response = self._get_json(api.with_query(f"{self.api_url}/commentThreads", params))
+            for thread in api.as_list(response.data, "items", "youtube commentThreads"):
+                snippet = thread.get("snippet") if isinstance(thread, dict) else None
+                comment = snippet.get("topLevelComment") if isinstance(snippet, dict) else None
+                inner = comment.get("snippet") if isinstance(comment, dict) else None
+                if not isinstance(inner, dict) or comment.get("id") not in batch:
+                    continue
+                found = {
+                    key: value
+                    for key, value in (
+                        ("likes", api.count(inner.get("likeCount"))),
+                        ("replies", api.count(snippet.get("totalReplyCount"))),
+                    )
+                    if value is not None
+                }
+                if found:
+                    counts[f"yt:comment:{comment['id']}"] = found
+        return counts
 
     def _item(self, thread: Any, fetched_at: datetime) -> RawItem:
         if not isinstance(thread, dict):
