@@ -3,17 +3,24 @@ the cursor, and the after-store steps, in one transaction."""
 
 from __future__ import annotations
 
+import base64
+import binascii
+import hashlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.db import connection, transaction
+from django.utils.text import get_valid_filename
 
 from sentinelle.brands.models import Brand
 from sentinelle.core.choices import Channel
 from sentinelle.core.clock import now
 from sentinelle.core.text import fingerprint, plain_text
+from sentinelle.listening.attachments import do_attach_stored_file
 from sentinelle.listening.items import RawItem
 from sentinelle.listening.models import Author, Mention, Source, SourceKind
 from sentinelle.listening.steps import run_after_store
@@ -35,6 +42,7 @@ SOURCE_KIND_FOR_CHANNEL = {
 #: Channels where the same text twice is two messages from a person, never a repost.
 PRIVATE_CHANNELS = frozenset({Channel.EMAIL, Channel.FORM, Channel.PHONE})
 REPOST_MIN_WORDS = 8
+MAX_ATTACHED_BYTES = 10_000_000  # a connector's own limit is lower; this one is a backstop
 
 
 @dataclass
@@ -167,11 +175,13 @@ def store_items(
                 engagement_at=fetched_at if item.engagement else None,
                 references=item.references,
                 fingerprint=prints[item.external_id],
-                raw=item.extra,
+                raw=without_file_contents(item.extra),
             )
             for item in fresh.values()
         ]
         result.created = Mention.objects.bulk_create(mentions, batch_size=500)
+        for mention, item in zip(result.created, fresh.values(), strict=True):
+            store_attached_files(mention, item.extra)
         _link_parents(source, [i for i in fresh.values() if i.parent_external_id])
         if cursor is not None:
             source.cursor = cursor
@@ -289,3 +299,49 @@ def ingest_lines(
     if batch:
         flush()
     return report
+
+
+def without_file_contents(extra: dict | None) -> dict:
+    """The item's extra data as kept on the mention: attached files without their bytes."""
+    if not extra or not isinstance(extra.get("attachments"), list):
+        return extra or {}
+    files = [
+        {k: v for k, v in a.items() if k != "content_base64"}
+        for a in extra["attachments"]
+        if isinstance(a, dict)
+    ]
+    return {**extra, "attachments": files}
+
+
+def store_attached_files(mention: Mention, extra: dict | None) -> int:
+    """Files a connector received with an item (e-mail attachments, base64 in `extra`), saved
+    to storage and recorded as the mention's attachments, never served publicly."""
+    files = (extra or {}).get("attachments")
+    if not isinstance(files, list):
+        return 0
+    stored = 0
+    for entry in files:
+        if not isinstance(entry, dict) or not isinstance(entry.get("content_base64"), str):
+            continue
+        try:
+            data = base64.b64decode(entry["content_base64"], validate=True)
+        except (ValueError, binascii.Error):
+            continue
+        if not data or len(data) > MAX_ATTACHED_BYTES:
+            continue
+        digest = hashlib.sha256(data).hexdigest()
+        base = str(entry.get("name") or "").replace("\\", "/").rsplit("/", 1)[-1]
+        name = get_valid_filename(base.lstrip(".") or "attachment")[:100]
+        path = default_storage.save(
+            f"attachments/{mention.fetched_at:%Y/%m}/{digest[:16]}-{name}", ContentFile(data)
+        )
+        do_attach_stored_file(
+            mention,
+            path=path,
+            name=str(entry.get("name") or name),
+            content_type=str(entry.get("content_type") or "application/octet-stream")[:100],
+            size=len(data),
+            sha256=digest,
+        )
+        stored += 1
+    return stored
