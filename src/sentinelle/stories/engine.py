@@ -23,6 +23,7 @@ from itertools import groupby
 from typing import Any
 
 from django.db import transaction
+from django.db.models import F
 
 from sentinelle.cases.stories import (
     do_attach_cases_to_stories,
@@ -191,13 +192,14 @@ def track_brand_stories(brand_id: int, mentions: Sequence[Mention]) -> BatchResu
         key=lambda m: (m.published_at, m.pk),
     )
     result = BatchResult()
+    moved: dict[int, int] = {}  # rows merged away during this batch → the row they went to
     touched: dict[int, list[MentionRecord]] = {}
     links: list[StoryMention] = []
     for mention in fresh:
         record = record_of(mention)
         assignment = engine.grouper.add(record)
         change = engine.scorer.observe(assignment.story_id, record, merged=assignment.merged)
-        story_pk = _story_for(engine, brand_id, assignment, record, result)
+        story_pk = _story_for(engine, brand_id, assignment, record, result, moved)
         touched.setdefault(story_pk, []).append(record)
         links.append(
             StoryMention(
@@ -214,6 +216,14 @@ def track_brand_stories(brand_id: int, mentions: Sequence[Mention]) -> BatchResu
     if not links:
         _ENGINES[brand_id] = engine
         return result
+    if moved:
+        for link in links:
+            link.story_id = _follow(moved, link.story_id)
+        regrouped: dict[int, list[MentionRecord]] = {}
+        for pk, records in touched.items():
+            regrouped.setdefault(_follow(moved, pk), []).extend(records)
+        touched = regrouped
+        result.changes = [(_follow(moved, c[0]), *c[1:]) for c in result.changes]
     StoryMention.objects.bulk_create(links)
     result.linked = len(links)
     _update_stories(engine, touched)
@@ -224,12 +234,17 @@ def track_brand_stories(brand_id: int, mentions: Sequence[Mention]) -> BatchResu
 
 
 def _story_for(
-    engine: Engine, brand_id: int, assignment: Any, record: MentionRecord, result: BatchResult
+    engine: Engine,
+    brand_id: int,
+    assignment: Any,
+    record: MentionRecord,
+    result: BatchResult,
+    moved: dict[int, int],
 ) -> int:
     """The Story row for the grouper's story, created or merged as the grouper decided."""
     gid = assignment.story_id
     for other in assignment.merged:
-        _merge(engine, gid, other)
+        _merge(engine, gid, other, moved)
     pk = engine.stories.get(gid)
     if pk is None:
         title = (record.title or record.text).strip().replace("\n", " ")[:TITLE_CHARS]
@@ -245,8 +260,16 @@ def _story_for(
     return pk
 
 
-def _merge(engine: Engine, into: int, other: int) -> None:
-    """Two stories turned out to be one: the younger one's links move to the older."""
+def _follow(moved: dict[int, int], pk: int) -> int:
+    while pk in moved:
+        pk = moved[pk]
+    return pk
+
+
+def _merge(engine: Engine, into: int, other: int, moved: dict[int, int] | None = None) -> None:
+    """Two stories turned out to be one: the younger one's links move to the older.
+
+    ``moved`` collects row moves for the links of the batch not written yet."""
     other_pk = engine.stories.pop(other, None)
     into_pk = engine.stories.get(into)
     if other_pk is None:
@@ -255,9 +278,21 @@ def _merge(engine: Engine, into: int, other: int) -> None:
         engine.stories[into] = other_pk
         Story.objects.filter(pk=other_pk).update(engine_id=into)
         return
+    if moved is not None:
+        moved[other_pk] = into_pk
     StoryMention.objects.filter(story_id=other_pk).update(story_id=into_pk)
+    counts = Story.objects.filter(pk=other_pk).values("mention_count", "complaint_count").first()
+    if counts:
+        Story.objects.filter(pk=into_pk).update(
+            mention_count=F("mention_count") + counts["mention_count"],
+            complaint_count=F("complaint_count") + counts["complaint_count"],
+        )
     Story.objects.filter(pk=other_pk).update(
-        merged_into_id=into_pk, engine_id=None, risk_level=RiskLevel.QUIET, mention_count=0
+        merged_into_id=into_pk,
+        engine_id=None,
+        risk_level=RiskLevel.QUIET,
+        mention_count=0,
+        complaint_count=0,
     )
     from sentinelle.stories.alerts import move_story_rows
 
@@ -270,9 +305,8 @@ def _update_stories(engine: Engine, touched: dict[int, list[MentionRecord]]) -> 
     for story in Story.objects.filter(pk__in=list(touched)):
         records = touched[story.pk]
         gid = by_pk.get(story.pk)
-        counts = Mention.objects.filter(story_link__story=story)
-        story.mention_count = counts.count()
-        story.complaint_count = counts.filter(is_complaint=True).count()
+        story.mention_count += len(records)
+        story.complaint_count += sum(1 for r in records if r.is_complaint)
         channels = set(story.channels) | {r.channel for r in records}
         story.channels = sorted(channels)
         story.first_seen_at = min([story.first_seen_at, *(r.published_at for r in records)])
