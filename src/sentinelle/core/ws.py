@@ -18,7 +18,13 @@ from types import TracebackType
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
-from sentinelle.core.http import USER_AGENT, SocketOpener, open_socket, parse_retry_after
+from sentinelle.core.http import (
+    USER_AGENT,
+    FetchError,
+    SocketOpener,
+    open_socket,
+    parse_retry_after,
+)
 from sentinelle.core.netguard import BlockedError, Resolver, parse_target, resolve
 
 MAX_MESSAGE_BYTES = 1_000_000
@@ -26,23 +32,8 @@ MAX_SESSION_BYTES = 50_000_000
 _SCHEMES = {"ws": "http", "wss": "https"}
 
 
-class WsError(Exception):
-    """A WebSocket session that could not open or broke; `retryable` as for FetchError."""
-
-    def __init__(
-        self,
-        message: str,
-        *,
-        retryable: bool,
-        status: int | None = None,
-        retry_after: float | None = None,
-        headers: Mapping[str, str] | None = None,
-    ) -> None:
-        super().__init__(message)
-        self.retryable = retryable
-        self.status = status
-        self.retry_after = retry_after
-        self.headers = dict(headers or {})
+class WsError(FetchError):
+    """A WebSocket session that could not open or broke; the same fields as FetchError."""
 
 
 class WsSession:

@@ -44,6 +44,7 @@ SNAPSHOT_EVERY_S = 60.0
 SNAPSHOT_EVERY_LINKS = 5000
 REPLAY_CHUNK = 2000
 TITLE_CHARS = 140
+LEVEL_FIELDS = ["risk_level", "risk_score", "risk_reasons", "peak_level", "level_changed_at"]
 
 
 @dataclass
@@ -320,11 +321,7 @@ def _update_stories(engine: Engine, touched: dict[int, list[MentionRecord]]) -> 
                 "channels",
                 "first_seen_at",
                 "last_seen_at",
-                "risk_level",
-                "risk_score",
-                "risk_reasons",
-                "peak_level",
-                "level_changed_at",
+                *LEVEL_FIELDS,
             ]
         )
         do_sync_story_risk(story.pk, story.risk_level)
@@ -389,15 +386,7 @@ def _tick_brand(brand_id: int, moment: datetime) -> int:
             continue
         story = Story.objects.get(pk=pk)
         _apply_level(story, engine, change.story_id)
-        story.save(
-            update_fields=[
-                "risk_level",
-                "risk_score",
-                "risk_reasons",
-                "peak_level",
-                "level_changed_at",
-            ]
-        )
+        story.save(update_fields=LEVEL_FIELDS)
         rows.append((pk, change.old.value, change.new.value, change.score, change.reasons))
     raise_alerts(brand_id, rows)
     _save(state, engine, 0)

@@ -13,6 +13,7 @@ import logging
 import re
 from collections.abc import Sequence
 from functools import lru_cache
+from urllib.parse import urlsplit
 
 from django.conf import settings
 
@@ -36,8 +37,11 @@ def short_links(text: str) -> list[str]:
     out = []
     for link in _LINK.findall(text or ""):
         link = link.rstrip(".,;:!?…»")
-        host = link.split("/")[2].split("@")[-1].split(":")[0].lower() if "//" in link else ""
-        if host.removeprefix("www.") in hosts and link not in out:
+        try:
+            host = (urlsplit(link).hostname or "").removeprefix("www.")
+        except ValueError:
+            continue
+        if host in hosts and link not in out:
             out.append(link[:500])
     return out
 

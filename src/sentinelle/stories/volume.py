@@ -67,15 +67,13 @@ def check_brand_bursts(brand_id: int, at: datetime) -> int:
     first = row.last_bin_end or last - timedelta(days=WARMUP_DAYS)
     if last <= first:
         return 0
-    counts, complaints = _binned(brand_id, first, last, step)
+    counts, totals, negatives = _binned(brand_id, first, last, step)
     topics = sorted({topic for (_, topic) in counts} - {""})
     alarms = []
     t = first + timedelta(seconds=step)
     while t <= last:
-        total = sum(n for (b, _), n in counts.items() if b == t)
-        negative = sum(n for (b, _), n in complaints.items() if b == t)
-        alarms.append(monitor.update_volume("brand", t, total))
-        alarms.append(monitor.update_share("brand", t, total, negative))
+        alarms.append(monitor.update_volume("brand", t, totals[t]))
+        alarms.append(monitor.update_share("brand", t, totals[t], negatives[t]))
         for topic in topics:
             alarms.append(monitor.update_volume(f"topic:{topic}", t, counts.get((t, topic), 0)))
         t += timedelta(seconds=step)
@@ -87,6 +85,7 @@ def check_brand_bursts(brand_id: int, at: datetime) -> int:
 
 
 def _binned(brand_id: int, first: datetime, last: datetime, step: int):
+    """Mentions per (bin, topic), per bin, and complaints per bin; a bin is named by its end."""
     rows = (
         Mention.objects.filter(
             brand_id=brand_id,
@@ -99,14 +98,16 @@ def _binned(brand_id: int, first: datetime, last: datetime, step: int):
         .values_list("fetched_at", "topic", "is_complaint")[:MAX_ROWS]
     )
     counts: Counter[tuple[datetime, str]] = Counter()
-    complaints: Counter[tuple[datetime, str]] = Counter()
+    totals: Counter[datetime] = Counter()
+    negatives: Counter[datetime] = Counter()
     for fetched_at, topic, is_complaint in rows:
-        # A bin is named by its end: (end - step, end].
+        # A bin is (end - step, end].
         end = _floor(fetched_at - timedelta(microseconds=1), step) + timedelta(seconds=step)
         counts[(end, topic or "")] += 1
+        totals[end] += 1
         if is_complaint:
-            complaints[(end, topic or "")] += 1
-    return counts, complaints
+            negatives[end] += 1
+    return counts, totals, negatives
 
 
 def _store(brand_id: int, alarm: Any) -> BurstAlarm | None:
