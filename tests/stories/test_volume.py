@@ -80,3 +80,19 @@ def test_the_weekly_budget_caps_what_is_sent(brand, settings):
     assert notified.count() == 1
     assert BurstAlarm.objects.filter(brand=brand).exclude(suppressed="").exists()
     assert Outbox.objects.filter(brand=brand).count() == 1
+
+
+def test_a_state_saved_by_another_release_is_dropped_and_warmed_up_again(brand):
+    rng = random.Random(5)
+    _quiet_week(brand, rng)
+    week_end = T0 + timedelta(days=7)
+    check_brand_bursts(brand.pk, week_end)
+    row = BurstState.objects.get(brand=brand)
+    row.state["volume"] = {"brand": {"version": 0}}  # what an older release left
+    row.save(update_fields=["state"])
+    spike = [week_end + timedelta(minutes=20 + rng.uniform(0, 40)) for _ in range(60)]
+    _mentions(brand, sorted(spike), complaint=True, start=10_000)
+    # Not an error on every run from now on: the detectors start again from the stored week.
+    assert check_brand_bursts(brand.pk, week_end + timedelta(hours=1, minutes=5)) >= 1
+    row.refresh_from_db()
+    assert row.state["volume"]["brand"]["version"] != 0

@@ -53,15 +53,23 @@ def check_bursts(at: datetime | None = None) -> int:
     return raised
 
 
+def _monitor(row: BurstState) -> BrandMonitor:
+    """The brand's detectors as saved; a state an older release saved (or a damaged one) is
+    dropped, with a warning, and the detectors warm up again from the stored mentions."""
+    if row.state:
+        try:
+            return BrandMonitor.from_state(row.state)
+        except (ValueError, KeyError, TypeError) as exc:
+            log.warning("burst state of brand %s dropped (%s): warming up again", row.brand_id, exc)
+            row.last_bin_end = None
+    return BrandMonitor(AlarmBudget(settings.SENTINELLE_ALARMS_PER_WEEK))
+
+
 @transaction.atomic
 def check_brand_bursts(brand_id: int, at: datetime) -> int:
     BurstState.objects.get_or_create(brand_id=brand_id)
     row = BurstState.objects.select_for_update().get(brand_id=brand_id)
-    monitor = (
-        BrandMonitor.from_state(row.state)
-        if row.state
-        else BrandMonitor(AlarmBudget(settings.SENTINELLE_ALARMS_PER_WEEK))
-    )
+    monitor = _monitor(row)
     step = _bin_seconds(monitor)
     last = _floor(at, step)
     first = row.last_bin_end or last - timedelta(days=WARMUP_DAYS)

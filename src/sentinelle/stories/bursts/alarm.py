@@ -78,6 +78,7 @@ class AlarmGate:
     run: int = 0
     bins_since_alarm: int = 1 << 30
     last_ratio: float = 0.0
+    alarm_cluster: int = -1  # the calibrator's cluster number at the last alarm
 
     def threshold(self) -> float:
         return self.calibrator.threshold(
@@ -96,13 +97,20 @@ class AlarmGate:
         if self.run < self.persistence or n_bins < self.warmup_bins:
             return None
         # A run alarms once, when it becomes persistent; after that only if it escalates, so a
-        # lasting level shift is one alarm, not one per cooldown period.
-        fresh = self.run == self.persistence and self.bins_since_alarm > self.cooldown_bins
+        # lasting level shift is one alarm, not one per cooldown period. A shift that flickers
+        # around the threshold is still one cluster of high scores: a fresh alarm needs the
+        # last one's cluster closed (scores back under the calibrator's level), which is also
+        # the unit the budget is calibrated in.
+        cooled = self.bins_since_alarm > self.cooldown_bins
+        closed = self.calibrator.n_excess > self.alarm_cluster
+        fresh = self.run == self.persistence and cooled and closed
         escalated = self.last_ratio > 0.0 and ratio >= self.escalation * self.last_ratio
         if not (fresh or escalated):
             return None
         self.bins_since_alarm = 0
         self.last_ratio = ratio
+        open_cluster = self.calibrator.run_max >= 0.0
+        self.alarm_cluster = self.calibrator.n_excess - (0 if open_cluster else 1)
         return threshold
 
     def to_state(self) -> dict[str, Any]:

@@ -20,7 +20,7 @@ class BurstConfig:
     """Tunable knobs; the defaults are chosen a priori, not fitted to labelled data."""
 
     bin_seconds: int = 300
-    windows_minutes: tuple[int, ...] = (15, 60)
+    windows_minutes: tuple[int, ...] = (5, 15, 60)  # a lone 5-minute spike is a burst too
     reference_hours: int = 12
     persistence: int = 2
     cooldown_minutes: int = 60
