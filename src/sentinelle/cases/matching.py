@@ -6,6 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import transaction
+from django.db.models import F, Q, Window
+from django.db.models.functions import RowNumber
 
 from sentinelle.cases.customers import do_link_author
 from sentinelle.cases.linking import AuthorRecord, score_pair
@@ -17,23 +19,37 @@ CANDIDATES = 50
 TEXTS_PER_AUTHOR = 5
 
 
-def _record(author: Author) -> AuthorRecord:
-    mentions = Mention.objects.filter(author=author).order_by("-published_at")[:TEXTS_PER_AUTHOR]
-    refs = {m.references["order"] for m in mentions if m.references.get("order")}
-    return AuthorRecord(
-        key=str(author.pk),
-        platform=author.platform,
-        handle=author.handle,
-        display_name=author.display_name,
-        profile_url=author.profile_url,
-        email=author.email,
-        texts=[m.text for m in mentions],
-        references=refs,
+def _records(authors: list[Author]) -> dict[int, AuthorRecord]:
+    """Each author's record with their latest texts: one query for all of them."""
+    texts: dict[int, list[Mention]] = {a.pk: [] for a in authors}
+    latest = Window(RowNumber(), partition_by=F("author_id"), order_by=F("published_at").desc())
+    rows = (
+        Mention.objects.filter(author_id__in=list(texts))
+        .annotate(latest=latest)
+        .filter(latest__lte=TEXTS_PER_AUTHOR)
+        .order_by("author_id", "-published_at")
+        .only("author_id", "text", "references")
     )
+    for m in rows:
+        texts[m.author_id].append(m)
+    return {
+        a.pk: AuthorRecord(
+            key=str(a.pk),
+            platform=a.platform,
+            handle=a.handle,
+            display_name=a.display_name,
+            profile_url=a.profile_url,
+            email=a.email,
+            texts=[m.text for m in texts[a.pk]],
+            references={m.references["order"] for m in texts[a.pk] if m.references.get("order")},
+        )
+        for a in authors
+    }
 
 
 def _candidates(author: Author) -> list[Author]:
-    """Linked authors of the brand sharing a name word or the handle: the only ones scored."""
+    """Linked authors of the brand sharing a name word or the handle: the only ones scored
+    (at most CANDIDATES), with their customers, in one query."""
     words = [
         w
         for w in fold(f"{author.display_name} {author.handle}").replace("@", " ").split()
@@ -41,20 +57,25 @@ def _candidates(author: Author) -> list[Author]:
     ][:3]
     if not words:
         return []
-    linked = Author.objects.filter(brand_id=author.brand_id, customer_link__isnull=False)
-    found: dict[int, Author] = {}
+    named = Q()
     for word in words:
-        for other in linked.filter(display_name__icontains=word).exclude(pk=author.pk)[:CANDIDATES]:
-            found[other.pk] = other
-    return list(found.values())[:CANDIDATES]
+        named |= Q(display_name__icontains=word)
+    linked = (
+        Author.objects.filter(named, brand_id=author.brand_id, customer_link__isnull=False)
+        .exclude(pk=author.pk)
+        .select_related("customer_link__customer")
+    )
+    return list(linked[:CANDIDATES])
 
 
 def match_author(author: Author) -> tuple[Customer | None, list[tuple[Customer, Any]]]:
     """(the customer to link to, or None; the customers to suggest with their decisions)."""
-    me = _record(author)
+    candidates = _candidates(author)
+    records = _records([author, *candidates])
+    me = records[author.pk]
     best, suggestions = None, []
-    for other in _candidates(author):
-        decision = score_pair(me, _record(other))
+    for other in candidates:
+        decision = score_pair(me, records[other.pk])
         customer = other.customer_link.customer
         if decision.decision == "link" and (best is None or decision.score > best[1].score):
             best = (customer, decision)

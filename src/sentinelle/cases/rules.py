@@ -58,9 +58,11 @@ def apply_case_rules(mentions: Sequence[Mention]) -> int:
     for mention in mentions:
         if mention.channel in OWN_INTAKE_CHANNELS or mention.author_id is None:
             continue
-        brand_rules = rules.setdefault(
-            mention.brand_id, list(CaseRule.objects.filter(brand_id=mention.brand_id, enabled=True))
-        )
+        brand_rules = rules.get(mention.brand_id)
+        if brand_rules is None:
+            brand_rules = rules[mention.brand_id] = list(
+                CaseRule.objects.filter(brand_id=mention.brand_id, enabled=True)
+            )
         rule = next((r for r in brand_rules if r.matches(mention)), None)
         if rule is None or CaseMention.objects.filter(mention=mention).exists():
             continue

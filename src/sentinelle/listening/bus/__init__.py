@@ -1,7 +1,8 @@
 """The bus between connectors and workers: raw items in, micro-batches out, at least once.
 
 Connectors publish raw items (JSON objects in the import format, with their source); workers
-take a batch, store it in one database transaction and only then acknowledge it. A worker that
+take a batch, store each brand's part of it in one database transaction and only then
+acknowledge that part. A worker that
 dies mid-batch leaves its items to the others; storing is idempotent (unique (source, external
 id), reposts by fingerprint), so a batch handled twice stores nothing twice.
 
@@ -18,6 +19,7 @@ from __future__ import annotations
 import os
 import socket
 import uuid
+import zlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -43,6 +45,23 @@ class Envelope:
 Handler = Callable[[Sequence[Envelope]], object]
 
 
+def by_brand(envelopes: Sequence[Envelope], consumer: str) -> list[list[Envelope]]:
+    """The batch cut into one part per brand, each stored and acknowledged in a transaction of
+    its own, so that a brand's locks (its story engine, its case numbers) are held for its part
+    only. Each worker starts at another brand (by its name): two workers holding the same
+    batches mostly work on different brands instead of waiting for each other. Items of a
+    source deleted since form a part of their own (the handler drops them)."""
+    brand_of = dict(
+        Source.objects.filter(pk__in={e.source_id for e in envelopes}).values_list("pk", "brand_id")
+    )
+    parts: dict[int, list[Envelope]] = {}
+    for envelope in envelopes:
+        parts.setdefault(brand_of.get(envelope.source_id, 0), []).append(envelope)
+    order = sorted(parts)
+    start = zlib.crc32(consumer.encode()) % len(order) if order else 0
+    return [parts[brand] for brand in order[start:] + order[:start]]
+
+
 class Bus(Protocol):
     name: str
     #: True when the bus lives in the database itself (the one-process deployment).
@@ -52,8 +71,9 @@ class Bus(Protocol):
         """Append items durably; called inside the transaction that saves the new cursor."""
 
     def process(self, handler: Handler, *, consumer: str, batch_size: int, wait_s: float) -> int:
-        """Take up to `batch_size` items, run `handler` on them in one database transaction,
-        acknowledge them after the commit; returns how many were taken (0 after `wait_s`)."""
+        """Take up to `batch_size` items, run `handler` on each brand's part of them (`by_brand`)
+        in a database transaction of its own, acknowledge each part after its commit; returns
+        how many were taken (0 after `wait_s`)."""
 
     def backlog(self) -> int:
         """Items published and not yet stored."""

@@ -1,10 +1,11 @@
 """The embedded bus: a durable log in the database, for the one-process deployment.
 
 Publishing inserts rows in the caller's transaction, the one that saves the source's new
-cursor. A worker takes the oldest rows, stores them and deletes them in ONE transaction: a
-crash anywhere rolls all of it back and the rows are taken again. On PostgreSQL several
-workers share the log (``FOR UPDATE SKIP LOCKED``); SQLite runs one write transaction at a
-time, which is the same guarantee.
+cursor. A worker reads the oldest rows, and for each brand's part of them locks the rows
+still there, stores them and deletes them in ONE transaction: a crash anywhere rolls that
+part back and its rows are taken again. On PostgreSQL several workers share the log (``FOR
+UPDATE SKIP LOCKED``: a row another worker holds is left to it); SQLite runs one write
+transaction at a time, which is the same guarantee.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from typing import Any
 from django.db import connection, transaction
 
 from sentinelle.core.clock import now
-from sentinelle.listening.bus import Envelope, Handler
+from sentinelle.listening.bus import Envelope, Handler, by_brand
 from sentinelle.listening.models import BusEntry, Source
 
 
@@ -37,18 +38,29 @@ class DbBus:
             if wait_s > 0:
                 time.sleep(wait_s)
             return 0
-        with transaction.atomic():
-            rows = BusEntry.objects.order_by("pk")
-            if connection.features.has_select_for_update_skip_locked:
-                rows = rows.select_for_update(skip_locked=True)
-            fields = ("pk", "source_id", "payload", "published_at")
-            taken = list(rows.values_list(*fields)[:batch_size])
-            if taken:
-                handler([Envelope(str(pk), s, p, at.timestamp()) for pk, s, p, at in taken])
-                BusEntry.objects.filter(pk__in=[pk for pk, *_ in taken]).delete()
+        fields = ("pk", "source_id", "payload", "published_at")
+        peeked = list(BusEntry.objects.order_by("pk").values_list(*fields)[:batch_size])
+        envelopes = [Envelope(str(pk), s, p, at.timestamp()) for pk, s, p, at in peeked]
+        taken = 0
+        for part in by_brand(envelopes, consumer):
+            taken += self._take(handler, part)
         if not taken and wait_s > 0:  # every row is another worker's right now
             time.sleep(wait_s)
-        return len(taken)
+        return taken
+
+    @staticmethod
+    def _take(handler: Handler, part: list[Envelope]) -> int:
+        """Lock the part's rows still there (not another worker's), store them, delete them."""
+        with transaction.atomic():
+            rows = BusEntry.objects.filter(pk__in=[int(e.id) for e in part])
+            if connection.features.has_select_for_update_skip_locked:
+                rows = rows.select_for_update(skip_locked=True)
+            mine = set(rows.values_list("pk", flat=True))
+            part = [e for e in part if int(e.id) in mine]
+            if part:
+                handler(part)
+                BusEntry.objects.filter(pk__in=mine).delete()
+        return len(part)
 
     def backlog(self) -> int:
         return BusEntry.objects.count()

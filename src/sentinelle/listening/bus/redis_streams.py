@@ -1,12 +1,13 @@
 """The scale-out bus: Redis Streams with one consumer group shared by every worker.
 
 Publish is ``XADD`` (one MULTI/EXEC per fetch). A worker reads with ``XREADGROUP``, stores
-the batch in one database transaction, then ``XACK``s and ``XDEL``s it: an entry leaves the
-stream only once stored. Entries a worker took and never acknowledged (it crashed, or lost
-its connection) sit in the group's pending list; after ``claim_idle_s`` any worker ``XCLAIM``s
-them, counting deliveries (a worker busy with a batch keeps it marked as in hand, so only a
-dead or stuck worker's entries are taken over): an entry handed out too many times (it kills
-every worker that takes it) goes to the dead letters instead of going round forever
+each brand's part of the batch in one database transaction, then ``XACK``s and ``XDEL``s that
+part: an entry leaves the stream only once stored. Entries a worker took and never
+acknowledged (it crashed, or lost its connection) sit in the group's pending list; after
+``claim_idle_s`` any worker ``XCLAIM``s them, counting deliveries (a worker busy with a batch
+keeps it marked as in hand, so only a dead or stuck worker's entries are taken over): an entry
+handed out too many times (it kills every worker that takes it) goes to the dead letters
+instead of going round forever
 (``worker.MAX_DELIVERIES``).
 """
 
@@ -23,7 +24,7 @@ from typing import Any
 import redis
 from django.db import transaction
 
-from sentinelle.listening.bus import Envelope, Handler
+from sentinelle.listening.bus import Envelope, Handler, by_brand
 from sentinelle.listening.models import Source
 
 log = logging.getLogger(__name__)
@@ -91,14 +92,21 @@ class RedisBus:
             return 0
         envelopes = [_envelope(i, f, n) for i, f, n in entries if f]
         ids = [entry_id for entry_id, _, _ in entries]
-        if envelopes:
-            with self._in_hand(consumer, ids), transaction.atomic():
-                handler(envelopes)
+        gone = [entry_id for entry_id, fields, _ in entries if not fields]
+        if gone:  # deleted from the stream while pending: nothing to store
+            self._ack(gone)
+        with self._in_hand(consumer, ids):
+            for part in by_brand(envelopes, consumer):
+                with transaction.atomic():
+                    handler(part)
+                self._ack([e.id for e in part])
+        return len(entries)
+
+    def _ack(self, ids: list[str]) -> None:
         pipe = self.client.pipeline(transaction=True)
         pipe.xack(self.stream, GROUP, *ids)
         pipe.xdel(self.stream, *ids)
         pipe.execute()
-        return len(entries)
 
     @contextlib.contextmanager
     def _in_hand(self, consumer: str, ids: list[str]) -> Iterator[None]:

@@ -1,5 +1,6 @@
 """The worker: take a micro-batch from the bus, parse, match, dedupe, store, analyse, open
-cases, all in the bus's one transaction; then the bus acknowledges the batch.
+cases, in one transaction per brand (the bus cuts the batch); then the bus acknowledges
+that part.
 
 Stateless: run one inside `sentinelle run` (embedded bus) or any number of
 `sentinelle worker` processes (Redis bus, or the database log on PostgreSQL).
