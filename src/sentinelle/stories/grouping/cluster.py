@@ -13,8 +13,12 @@ Evidence, strongest first:
    recent traffic: a hot story is a likely home, a dormant one is not. When the mention uses a
    word that is suddenly far more frequent than usual (``burst``), S's share of that word's
    uses is the prior instead, if larger: a fresh incident is small but owns its words;
-4. each time a story doubles it takes in the smaller recent stories that would now join it:
-   early in a storm, its first mentions arrive before its words are known.
+4. each time a story doubles (a big one: each time it grows by a sixteenth) it takes in the
+   smaller recent stories that would now join it (``merge``): early in a storm, its first
+   mentions arrive before its words are known.
+
+A story's share of all mentions is no evidence of what it is about: a word counts for it only
+for the share of the word's uses it holds beyond that (``evidence``).
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ from typing import Any, Self
 from sentinelle.stories.grouping.burst import TermHeat, bursting, bursting_share
 from sentinelle.stories.grouping.evidence import owned_evidence, weigh
 from sentinelle.stories.grouping.index import DupIndex, Story, TermStats
+from sentinelle.stories.grouping.merge import consolidate, consolidation_due
 from sentinelle.stories.grouping.records import MentionRecord
 from sentinelle.stories.grouping.textfeat import Features, clean, features
 from sentinelle.stories.grouping.urls import host_of, is_homepage
@@ -57,6 +62,8 @@ class GrouperConfig:
     merge_margin: float = 10.0  # ... and that two stories both need for the mention to merge them
     consolidate_from: int = 8  # a story this big, each time it doubles, takes in the smaller
     # recent stories that would join it now
+    share_floor: float = 100.0  # a story's share of all mentions is counted among at least
+    # this many: the first stories of a quiet stream do not own every word
     max_posting: int = 400  # a term in more live stories than this does not find candidates
     max_candidates: int = 24
     probe_terms: int = 16  # rarest terms of a mention looked up in the inverted index
@@ -122,7 +129,7 @@ class StoryGrouper:
         feats = features(record)
         links = [u for u in dict.fromkeys((*feats.links, feats.own)) if u and not is_homepage(u)]
         keys = links + [f"#{ref}" for ref in feats.refs] + self._safety_keys(record, feats)
-        decision = self._decide(record, feats, keys, t)
+        decision, keys, page = self._decide(record, feats, keys, t)
         story_id, merged = decision.story_id, decision.merged
         if decision.is_new:
             story_id = self.next_id
@@ -138,11 +145,11 @@ class StoryGrouper:
             # they would tie unrelated threads together.
             keys, terms, simhash = [], {}, None
         self._remember(story_id, record, simhash, keys, terms, t)
-        if feats.page:
-            self._index(self.pages, feats.page, story_id, t)
+        if page:
+            self._index(self.pages, page, story_id, t)
         docs = self.stories[story_id].docs
-        if terms and docs >= cfg.consolidate_from and docs & (docs - 1) == 0:
-            more = self._consolidate(story_id, t)
+        if terms and consolidation_due(docs, cfg.consolidate_from):
+            more = consolidate(self, story_id, t)
             if more:
                 decision = Assignment(
                     record.id,
@@ -183,7 +190,13 @@ class StoryGrouper:
     # -- deciding --------------------------------------------------------------------------
     def _decide(
         self, record: MentionRecord, feats: Features, keys: list[str], t: float
-    ) -> Assignment:
+    ) -> tuple[Assignment, list[str], str | None]:
+        """Where the mention goes, with the keys and the page it is evidence of.
+
+        A reply that links to a site its thread never linked (spam under a post) says nothing
+        about the page it sits on: remembering its own link or page would tie that page to the
+        spam's story.
+        """
         cfg = self.config
         mid = record.id
         parent = self.parents.get(record.parent_id) if record.parent_id else None
@@ -193,13 +206,13 @@ class StoryGrouper:
             if sid in self.stories:
                 other_site = self._aside(record, self.stories[sid], feats)
                 if not other_site:
-                    return Assignment(
-                        mid, sid, False, "parent", f"reply to {record.parent_id} (#{sid})"
-                    )
+                    why = f"reply to {record.parent_id} (#{sid})"
+                    return Assignment(mid, sid, False, "parent", why), keys, feats.page
                 aside = f"reply to {record.parent_id} (#{sid}) but links to {other_site}: "
                 # Its own link is the thread's page: no evidence of what the reply is about.
                 keys = [k for k in keys if k[0] in "#!" or k in feats.links]
-        strong = self._strong(feats.simhash, keys, None if aside else feats.page, t)
+        page = None if aside else feats.page
+        strong = self._strong(feats.simhash, keys, page, t)
         if strong:
             # The biggest story absorbs the others: this mention shows they are one incident.
             order = sorted(strong, key=lambda s: (-self.stories[s].n, s))
@@ -207,7 +220,7 @@ class StoryGrouper:
             kind, reason = strong[target]
             if rest:
                 reason += "; merges " + ", ".join(f"#{s} ({strong[s][1]})" for s in rest)
-            return Assignment(mid, target, False, kind, aside + reason, 1.0, rest)
+            return Assignment(mid, target, False, kind, aside + reason, 1.0, rest), keys, page
         scored = self._similar(feats.terms, t)
         if scored and scored[0][1] > cfg.join_margin:
             sid, odds, how = scored[0]
@@ -218,9 +231,9 @@ class StoryGrouper:
             reason = f"{aside}similar text to story '{title}' ({how})"
             if rest:
                 reason += "; merges " + ", ".join(f"#{s}" for s in rest) + ", as similar"
-            return Assignment(mid, sid, False, "text", reason, round(odds, 3), rest)
+            return Assignment(mid, sid, False, "text", reason, round(odds, 3), rest), keys, page
         reason = "new story: no near-duplicate, shared link or similar recent story"
-        return Assignment(mid, NEW, True, "new", aside + reason, 1.0)
+        return Assignment(mid, NEW, True, "new", aside + reason, 1.0), keys, page
 
     def _aside(self, record: MentionRecord, story: Story, feats: Features) -> str:
         """The site a reply links to that its thread never did (spam under a post), or ""."""
@@ -305,7 +318,8 @@ class StoryGrouper:
             heat = story.heat_at(t, cfg.attention_h * HOUR)
             if heat <= 0:
                 continue
-            evidence, top = owned_evidence(story, words, cfg.own_smoothing, cfg.own_neutral)
+            share = story.docs / max(cfg.share_floor, self.terms.docs)
+            evidence, top = owned_evidence(story, words, cfg.own_smoothing, cfg.own_neutral, share)
             # The prior: its share of recent mentions or, when larger, of the uses of a word
             # of the mention that is bursting (``burst``).
             own, burst = bursting_share(story.counts, bursts, cfg.own_smoothing)
@@ -319,50 +333,6 @@ class StoryGrouper:
             out.append((sid, odds, how))
         out.sort(key=lambda x: (-x[1], x[0]))
         return out
-
-    def _consolidate(self, sid: int, t: float) -> list[int]:
-        """Takes into ``sid`` the smaller recent stories that would join it now.
-
-        A mention is placed as it arrives; early in a storm the storm's story is still small
-        and cold, and its first mentions start stories of their own. Each time the story
-        doubles it looks again at the small stories that share its words.
-        """
-        cfg = self.config
-        story = self.stories[sid]
-        stream = max(1.0, self._decayed(self.stream, self.stream_t, t))
-        prior = math.log(story.heat_at(t, cfg.attention_h * HOUR) / stream)
-        since = t - cfg.text_window_h * HOUR
-        idf = self.terms.idf
-        top = sorted(story.counts, key=lambda w: (-story.counts[w] * idf(w), w))[: cfg.probe_terms]
-        seen: set[int] = set()
-        merged: list[int] = []
-        for term in top:
-            posting = self.postings.get(term, {})
-            if len(posting) > cfg.max_posting:
-                continue
-            for other, last in list(posting.items()):
-                other = self.resolve(other)
-                if other == sid or other in seen or last < since or other not in self.stories:
-                    continue
-                seen.add(other)
-                small = self.stories[other]
-                if small.n >= story.n or not small.counts:
-                    continue
-                words = weigh(
-                    dict.fromkeys(small.counts, 1.0),
-                    self.terms,
-                    cfg.usual_terms,
-                    cfg.own_neutral,
-                    leave_out=small.counts,
-                    name_weight=cfg.name_weight,
-                )
-                evidence, _ = owned_evidence(story, words, cfg.own_smoothing, cfg.own_neutral)
-                if evidence + prior > cfg.join_margin:
-                    self._merge(sid, other)
-                    merged.append(other)
-                if len(seen) >= 4 * cfg.max_candidates:
-                    return merged
-        return merged
 
     # -- remembering -----------------------------------------------------------------------
     def _decayed(self, heat: float, since: float, t: float) -> float:

@@ -46,19 +46,23 @@ def weigh(
 
 
 def owned_evidence(
-    story: Story, weighed: Weighed, smoothing: float, neutral: float
+    story: Story, weighed: Weighed, smoothing: float, neutral: float, share: float = 0.0
 ) -> tuple[float, list[str]]:
     """The evidence for ``story`` and the three words it owns that weigh most.
 
     ``smoothing`` uses are added to each word's count, so that one use is not ownership.
+    ``share`` is the story's share of all mentions: a story holding a third of them holds
+    about a third of every common word's uses too, which says nothing of what it is about, so
+    a word is evidence for it only beyond that share (or ``neutral`` when larger).
     """
     words, total = weighed
     counts = story.counts
+    lift = max(0.0, share - neutral)
     best = []
     for term, weight, used in words:
         k = counts.get(term)
         if k:
-            own = k / (max(k, used) + smoothing)
+            own = k / (max(k, used) + smoothing) - lift
             total += weight * (own - neutral if term[0] == "=" else own)
             if own > neutral:
                 best.append((weight * (own - neutral), term))
