@@ -114,14 +114,14 @@ def work(ready: str, go: str, done: str, steps: str = "steps") -> None:
 
     from sentinelle.listening.analyze import get_pipeline
     from sentinelle.listening.bus import consumer_name, get_bus
-    from sentinelle.listening.bus.worker import store_envelopes
+    from sentinelle.listening.bus.worker import BetweenBatches, store_envelopes
     from sentinelle.listening.steps import after_store_steps
 
     if steps == "no-steps":
         settings.SENTINELLE_AFTER_STORE = []
         after_store_steps.cache_clear()
     get_pipeline()
-    bus, consumer = get_bus(), consumer_name()
+    bus, consumer, between = get_bus(), consumer_name(), BetweenBatches()
     Path(ready).touch()
     while not Path(go).exists():
         time.sleep(0.01)
@@ -138,6 +138,7 @@ def work(ready: str, go: str, done: str, steps: str = "steps") -> None:
         count = bus.process(
             handler, consumer=consumer, batch_size=settings.SENTINELLE_BUS_BATCH, wait_s=0.05
         )
+        between.run()
         if count:
             last = time.time()
             first = first or started
@@ -145,6 +146,7 @@ def work(ready: str, go: str, done: str, steps: str = "steps") -> None:
             latencies += [last - r for r in received]
         elif Path(done).exists() and bus.backlog() == 0:
             break
+    between.stop()  # as a worker that stops: its brands' stories handed back
     print(json.dumps({"first": first, "last": last, "taken": taken, "latencies": latencies}))
 
 

@@ -229,6 +229,8 @@ SENTINELLE_AFTER_STORE = [
     "sentinelle.stories.links.resolve_short_links",
     "sentinelle.stories.engine.track_stories",
 ]
+# How long a worker keeps grouping a brand's stories after its last batch of that brand.
+SENTINELLE_STORY_LEASE_S = float(env_str("STORY_LEASE_S", "30"))
 # Link shorteners whose links are followed (through the guarded client) for story grouping.
 SENTINELLE_SHORTENERS = env_list(
     "SHORTENERS",

@@ -114,3 +114,62 @@ def test_two_stories_that_turn_out_to_be_one_keep_everything_in_the_older(brand,
     assert case.story_id == older.pk
     assert StoryAlert.objects.get().story_id == older.pk
     assert sorted(older.statements.values_list("version", "text_fr")) == [(1, "A"), (2, "B")]
+
+
+def _lease(brand, holder, seconds):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    StoryEngineState.objects.update_or_create(
+        brand=brand,
+        defaults={"holder": holder, "held_until": timezone.now() + timedelta(seconds=seconds)},
+    )
+
+
+def test_a_brand_another_worker_holds_is_queued_and_grouped_when_its_lease_runs_out(brand):
+    from sentinelle.stories.engine import HOLDER, tick_stories, track_backlogs
+    from sentinelle.stories.models import StoryBacklog
+
+    _lease(brand, "other-host-123-abc", 30)
+    ingest(brand, [lock_item(n, minutes=n) for n in range(4)])
+    # Stored, not grouped here: queued for the worker that holds the brand's engine.
+    assert StoryMention.objects.filter(story__brand=brand).count() == 0
+    assert StoryBacklog.objects.filter(brand=brand).count() == 4
+    assert track_backlogs() == 0
+    assert tick_stories() == 0  # the holder's to tick
+    _lease(brand, "other-host-123-abc", -1)  # it died: its lease ran out
+    assert track_backlogs() == 4
+    assert not StoryBacklog.objects.exists()
+    assert len(_partition(brand)) == 1  # the four lock posts, one story
+    state = StoryEngineState.objects.get(brand=brand)
+    assert state.holder == HOLDER
+    # Held here now: new mentions are grouped at once, nothing queued.
+    ingest(brand, [lock_item(n, minutes=n) for n in range(4, 6)])
+    assert StoryMention.objects.filter(story__brand=brand).count() == 6
+    assert not StoryBacklog.objects.exists()
+
+
+def test_queued_mentions_are_grouped_with_the_holders_next_batch(brand):
+    from sentinelle.stories.models import StoryBacklog
+
+    _lease(brand, "other-host-123-abc", 30)
+    ingest(brand, [lock_item(n, minutes=n) for n in range(3)])
+    _lease(brand, "", 0)  # released
+    ingest(brand, [lock_item(n, minutes=n) for n in range(3, 5)])
+    assert not StoryBacklog.objects.exists()
+    assert StoryMention.objects.filter(story__brand=brand).count() == 5
+    assert len(_partition(brand)) == 1
+
+
+def test_a_worker_that_stops_hands_its_brands_back(brand):
+    import threading
+
+    from sentinelle.listening.bus import get_bus
+    from sentinelle.listening.bus.worker import run_worker
+
+    ingest(brand, [lock_item(n, minutes=n) for n in range(2)])
+    assert StoryEngineState.objects.get(brand=brand).holder
+    run_worker(get_bus(), stop=threading.Event(), exit_when_idle=True)
+    state = StoryEngineState.objects.get(brand=brand)
+    assert (state.holder, state.held_until) == ("", None)

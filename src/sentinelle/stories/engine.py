@@ -10,20 +10,30 @@ snapshot and replays the links written since, in their order — grouping is det
 the records are read back from the database, so the replay rebuilds the state the other
 process had. Snapshots are written every
 `SNAPSHOT_EVERY` seconds or links, so a crash costs a replay, never a wrong story.
+
+Leases: the process that groups a brand holds it for `SENTINELLE_STORY_LEASE_S` seconds,
+renewed by each of its batches. Another worker storing mentions of that brand meanwhile only
+queues them (`StoryBacklog`, in its own transaction); the holder groups them between its
+batches (`track_backlogs`). So workers on several machines do not take turns replaying each
+other's engines, and a holder that dies is replaced when its lease runs out.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import secrets
+import socket
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from itertools import groupby
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import F
+from django.utils import timezone
 
 from sentinelle.cases.stories import (
     do_attach_cases_to_stories,
@@ -35,7 +45,7 @@ from sentinelle.core.clock import now
 from sentinelle.listening.models import Mention
 from sentinelle.stories.grouping import MentionRecord, RiskConfig, RiskScorer, StoryGrouper
 from sentinelle.stories.links import expand
-from sentinelle.stories.models import Story, StoryEngineState, StoryMention
+from sentinelle.stories.models import Story, StoryBacklog, StoryEngineState, StoryMention
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +53,9 @@ STATE_VERSION = 1
 SNAPSHOT_EVERY_S = 60.0
 SNAPSHOT_EVERY_LINKS = 5000
 REPLAY_CHUNK = 2000
+BACKLOG_CHUNK = 5000
+#: This process as a lease holder: host, process and a random part (pids are reused).
+HOLDER = f"{socket.gethostname()}-{os.getpid()}-{secrets.token_hex(3)}"[:120]
 TITLE_CHARS = 140
 LEVEL_FIELDS = ["risk_level", "risk_score", "risk_reasons", "peak_level", "level_changed_at"]
 
@@ -162,32 +175,74 @@ class BatchResult:
 
 
 def track_stories(mentions: Sequence[Mention]) -> int:
-    """After-store step: put each new mention in a story; returns how many were linked."""
+    """After-store step: put each new mention in a story (or, when another process holds its
+    brand, in that brand's backlog); returns how many were linked."""
     linked = 0
     ordered = sorted(mentions, key=lambda m: m.brand_id)
     for brand_id, group in groupby(ordered, key=lambda m: m.brand_id):
-        linked += track_brand_stories(brand_id, list(group)).linked
+        items = list(group)
+        lease = StoryEngineState.objects.filter(brand_id=brand_id)
+        if _held_elsewhere(*(lease.values_list("holder", "held_until").first() or ("", None))):
+            _queue(brand_id, items)
+        else:
+            linked += track_brand_stories(brand_id, items).linked
     return linked
+
+
+def track_backlogs() -> int:
+    """Between batches: group the queued mentions of the brands this process holds, or whose
+    holder's lease ran out (it died, or stopped); returns how many were linked."""
+    linked = 0
+    waiting = StoryBacklog.objects.values_list("brand_id", flat=True).distinct()
+    for brand_id in sorted(set(waiting)):
+        state = StoryEngineState.objects.filter(brand_id=brand_id)
+        if not _held_elsewhere(*(state.values_list("holder", "held_until").first() or ("", None))):
+            linked += track_brand_stories(brand_id, []).linked
+    return linked
+
+
+def release_leases() -> int:
+    """A worker that stops hands its brands back at once (instead of when the lease ends)."""
+    return StoryEngineState.objects.filter(holder=HOLDER).update(holder="", held_until=None)
+
+
+def _held_elsewhere(holder: str, until: datetime | None) -> bool:
+    return bool(holder) and holder != HOLDER and until is not None and until > timezone.now()
+
+
+def _queue(brand_id: int, mentions: Sequence[Mention]) -> None:
+    StoryBacklog.objects.bulk_create(
+        [StoryBacklog(mention_id=m.pk, brand_id=brand_id) for m in mentions],
+        ignore_conflicts=True,
+    )
 
 
 @transaction.atomic
 def track_brand_stories(brand_id: int, mentions: Sequence[Mention]) -> BatchResult:
-    """Group one brand's new mentions, holding the brand's engine row for the whole batch."""
+    """Group one brand's new mentions, and those queued for it, holding the brand's engine row
+    for the whole batch (or queue them, when another process holds the brand's lease)."""
     from sentinelle.stories.alerts import raise_alerts
 
     StoryEngineState.objects.get_or_create(brand_id=brand_id)
     state = StoryEngineState.objects.select_for_update().get(brand_id=brand_id)
+    if _held_elsewhere(state.holder, state.held_until):  # taken since we looked
+        _queue(brand_id, mentions)
+        return BatchResult()
     engine = _load(state)
     # Out of the cache while it changes: an error half-way must not leave a half-fed engine.
     _ENGINES.pop(brand_id, None)
-    already = set(
-        StoryMention.objects.filter(mention__in=[m.pk for m in mentions]).values_list(
-            "mention_id", flat=True
-        )
+    queued = list(
+        StoryBacklog.objects.filter(brand_id=brand_id)
+        .order_by("mention_id")
+        .values_list("mention_id", flat=True)[:BACKLOG_CHUNK]
     )
+    if queued:
+        StoryBacklog.objects.filter(mention_id__in=queued).delete()
+    ids = [*queued, *(m.pk for m in mentions)]
+    already = set(StoryMention.objects.filter(mention__in=ids).values_list("mention_id", flat=True))
     # Read back from the database, so a replay later sees exactly what this batch saw.
     fresh = sorted(
-        Mention.objects.filter(pk__in=[m.pk for m in mentions if m.pk not in already])
+        Mention.objects.filter(pk__in=[pk for pk in ids if pk not in already])
         .filter(hidden_at__isnull=True)
         .select_related("author"),
         key=lambda m: (m.published_at, m.pk),
@@ -346,7 +401,8 @@ def _save(state: StoryEngineState, engine: Engine, added: int) -> None:
     engine.links_since_snapshot += added
     last = StoryMention.objects.filter(story__brand_id=state.brand_id).order_by("-pk").first()
     engine.last_link_id = last.pk if last else 0
-    fields: dict[str, Any] = {"version": engine.version}
+    lease = timezone.now() + timedelta(seconds=settings.SENTINELLE_STORY_LEASE_S)
+    fields: dict[str, Any] = {"version": engine.version, "holder": HOLDER, "held_until": lease}
     stale = state.snapshot_at is None or now() - state.snapshot_at > timedelta(
         seconds=SNAPSHOT_EVERY_S
     )
@@ -359,12 +415,18 @@ def _save(state: StoryEngineState, engine: Engine, added: int) -> None:
     _ENGINES[state.brand_id] = engine
 
 
-def tick_stories(at: datetime | None = None) -> int:
-    """Let quiet stories fall back (levels fall only when someone looks); returns changes."""
+def tick_stories(at: datetime | None = None, *, held_here: bool = False) -> int:
+    """Let quiet stories fall back (levels fall only when someone looks); returns changes.
+    A brand another process holds is its holder's to tick (`held_here`: only those this
+    process holds, what a worker does between its batches)."""
     moment = at or now()
     changed = 0
-    for state in StoryEngineState.objects.all().only("brand_id"):
-        changed += _tick_brand(state.brand_id, moment)
+    for brand_id, holder, until in StoryEngineState.objects.values_list(
+        "brand_id", "holder", "held_until"
+    ):
+        if _held_elsewhere(holder, until) or (held_here and holder != HOLDER):
+            continue
+        changed += _tick_brand(brand_id, moment)
     return changed
 
 

@@ -71,7 +71,9 @@ class StoryEngineState(models.Model):
     """The story engine of one brand: a snapshot, and a version bumped by every batch.
 
     The row is also the brand's lock: a batch holds it (SELECT … FOR UPDATE) from reading the
-    state to writing its links, so workers on several machines group one brand in turn.
+    state to writing its links, so workers on several machines group one brand in turn; and
+    its lease (`holder`, `held_until`) keeps one process on a brand while it is busy, so that
+    the engine stays in that process's memory instead of being replayed by each worker.
     """
 
     brand = models.OneToOneField("brands.Brand", on_delete=models.CASCADE, related_name="+")
@@ -79,6 +81,19 @@ class StoryEngineState(models.Model):
     snapshot = models.JSONField(default=dict, blank=True)
     snapshot_link_id = models.PositiveBigIntegerField(default=0)
     snapshot_at = models.DateTimeField(null=True, blank=True)
+    #: The process grouping this brand now, and until when (renewed by each of its batches):
+    #: other processes queue the brand's new mentions in StoryBacklog instead of replaying.
+    holder = models.CharField(max_length=120, blank=True)
+    held_until = models.DateTimeField(null=True, blank=True)
+
+
+class StoryBacklog(models.Model):
+    """A stored mention waiting for the process that holds its brand's story engine."""
+
+    mention = models.OneToOneField(
+        "listening.Mention", on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    brand = models.ForeignKey("brands.Brand", on_delete=models.CASCADE, related_name="+")
 
 
 class AlertChannelKind(models.TextChoices):

@@ -137,6 +137,38 @@ def drain(bus: Bus, *, batch_size: int | None = None) -> int:
     return total
 
 
+class BetweenBatches:
+    """What a worker does between two batches: group the stories queued for the brands it
+    holds (often), let their levels fall (every minute). See `stories.engine`'s leases."""
+
+    def __init__(self, backlog_every_s: float = 0.25, tick_every_s: float = 60.0) -> None:
+        self.backlog_every_s, self.tick_every_s = backlog_every_s, tick_every_s
+        self.last_backlog = self.last_tick = time.monotonic()
+
+    def run(self) -> None:
+        from sentinelle.stories.engine import tick_stories, track_backlogs
+
+        moment = time.monotonic()
+        try:
+            if moment - self.last_backlog >= self.backlog_every_s:
+                self.last_backlog = moment
+                track_backlogs()
+            if moment - self.last_tick >= self.tick_every_s:
+                self.last_tick = moment
+                tick_stories(held_here=True)
+        except TRANSIENT_ERRORS as exc:  # rolled back; the backlog waits for the next turn
+            log.warning("worker: stories between batches: %s", exc)
+
+    def stop(self) -> None:
+        from sentinelle.stories.engine import release_leases, track_backlogs
+
+        try:
+            track_backlogs()
+            release_leases()
+        except TRANSIENT_ERRORS as exc:  # the leases run out by themselves
+            log.warning("worker: handing the stories back: %s", exc)
+
+
 def run_worker(
     bus: Bus,
     *,
@@ -149,6 +181,7 @@ def run_worker(
     consumer = consumer_name()
     size = batch_size or settings.SENTINELLE_BUS_BATCH
     total, pause, last_pending = 0, 0.0, 0.0
+    between = BetweenBatches()
     while not stop.is_set():
         close_old_connections()
         try:
@@ -163,6 +196,7 @@ def run_worker(
         total += taken
         if on_batch is not None and taken:
             on_batch(taken)
+        between.run()
         if not taken:
             if exit_when_idle and bus.backlog() == 0:
                 break
@@ -173,6 +207,7 @@ def run_worker(
                     analyze_pending()
                 except TRANSIENT_ERRORS as exc:
                     log.warning("worker %s: pending mentions: %s", consumer, exc)
+    between.stop()
     return total
 
 
