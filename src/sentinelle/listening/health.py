@@ -6,7 +6,9 @@
 - After ``SENTINELLE_UNHEALTHY_AFTER`` failures in a row (at once for a permanent error) the
   source is unhealthy: the sources page shows it with its last error.
 - A source back after being down longer than its platform keeps items has a gap: the items of
-  that stretch may be lost. It is recorded (``SourceGap``) and shown.
+  that stretch may be lost. It is recorded (``SourceGap``) and shown. Platforms that keep a
+  time (X's recent search: 7 days) tell it by the clock; those that keep a number of items
+  (feeds, Reddit listings) by a fetch that meets none of the items seen before.
 """
 
 from __future__ import annotations
@@ -131,6 +133,22 @@ def record_success(
         values["last_error_at"] = at
     _save(source, **values)
     return gap
+
+
+def record_window_gap(
+    source: Source, starts_at: datetime | None, ends_at: datetime, *, at: datetime | None = None
+) -> SourceGap:
+    """A platform that keeps a number of items (a feed's last entries, a listing's last
+    pages) returned none seen before: what was published in between may be lost."""
+    at = at or now()
+    return SourceGap.objects.create(
+        brand_id=source.brand_id,
+        source=source,
+        starts_at=min(starts_at or source.last_success_at or ends_at, ends_at),
+        ends_at=ends_at,
+        detected_at=at,
+        note="none of the items the platform still lists had been seen before",
+    )
 
 
 def _save(source: Source, **values: Any) -> None:

@@ -64,6 +64,8 @@ def poll_source(
             retention=health.retention_for(source, connector),
             retry_after=result.retry_after,
         )
+        if result.gap is not None:
+            health.record_window_gap(source, *result.gap)
     if store and bus.embedded:
         drain(bus)
     return len(result.items)

@@ -130,6 +130,31 @@ def test_new_pages_are_followed_until_a_known_post():
     with FakeServer(api.routes()) as server:
         result = reddit(server, mode="posts", subreddit="bikecommuting").fetch({"seen": ["t3_old"]})
     assert [i.external_id for i in result.items] == ["t3_n3", "t3_n2", "t3_n1"]
+    assert result.gap is None  # the pages reached a post seen before
+
+
+def test_pages_that_never_reach_a_known_post_report_a_gap():
+    """Listings keep their last pages: three full pages without a known post mean the posts
+    between the newest seen before and the oldest listed now may be lost."""
+
+    def post(n: int) -> dict:
+        return p.reddit_post(f"n{n}", created_utc=1794820443.0 + 60 * n)
+
+    pages = {
+        None: p.reddit_listing([post(90), post(89)], after="t3_n89"),
+        "t3_n89": p.reddit_listing([post(88), post(87)], after="t3_n87"),
+        "t3_n87": p.reddit_listing([post(86), post(85)], after="t3_n85"),
+    }
+    api = RedditApi({"/r/bikecommuting/new": lambda r: pages[query(r).get("after", [None])[0]]})
+    newest_before = datetime.fromtimestamp(1794820443.0 + 600, UTC).isoformat()
+    cursor = {"seen": ["t3_n10"], "newest": newest_before}
+    with FakeServer(api.routes()) as server:
+        result = reddit(server, mode="posts", subreddit="bikecommuting").fetch(cursor)
+    assert len(result.items) == 6
+    since, until = result.gap
+    assert since == datetime.fromtimestamp(1794820443.0 + 600, UTC)
+    assert until == datetime.fromtimestamp(1794820443.0 + 60 * 85, UTC)
+    assert result.cursor["newest"] == datetime.fromtimestamp(1794820443.0 + 5400, UTC).isoformat()
 
 
 def test_an_expired_token_is_renewed_on_the_next_fetch():

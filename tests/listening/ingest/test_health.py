@@ -149,3 +149,34 @@ def test_no_gap_when_the_outage_is_shorter_than_what_the_platform_keeps(brand):
     )
     poll_source(source, connector=ListConnector())
     assert not SourceGap.objects.exists()
+
+
+def _window(first: int, count: int) -> bytes:
+    """A feed that keeps its last `count` entries; entry n was published at 07:00 + n min."""
+    items = "".join(
+        f"<item><guid>entry-{n}</guid><title>Article {n}</title><description>Texte {n}"
+        f"</description><pubDate>Mon, 16 Nov 2026 {7 + n // 60:02d}:{n % 60:02d}:00 GMT"
+        "</pubDate></item>"
+        for n in range(first, first + count)
+    )
+    return f'<rss version="2.0"><channel><title>N</title>{items}</channel></rss>'.encode()
+
+
+def test_a_feed_that_rolled_past_everything_seen_records_a_gap(client, dana, blog):
+    pages = iter([_window(0, 10), _window(5, 10), _window(40, 10), _window(45, 10)])
+    with FakeServer({"/feed": lambda request: Reply(200, RSS, next(pages))}) as server:
+        connector = _feed(server)
+        assert poll_source(blog, connector=connector) == 10  # first fetch: nothing to compare
+        assert poll_source(blog, connector=connector) == 5  # overlaps what was seen
+        assert not SourceGap.objects.exists()
+        # The feed moved on by 40 entries while we looked away: 15 to 39 were never seen.
+        assert poll_source(blog, connector=connector) == 10
+        gap = SourceGap.objects.get(source=blog)
+        assert (gap.starts_at.hour, gap.starts_at.minute) == (7, 14)  # the newest seen before
+        assert (gap.ends_at.hour, gap.ends_at.minute) == (7, 40)  # the oldest the feed still has
+        assert "seen before" in gap.note
+        assert poll_source(blog, connector=connector) == 5  # overlapping again: no new gap
+    assert SourceGap.objects.filter(source=blog).count() == 1
+    client.force_login(dana)
+    page = client.get(reverse("web:listening:sources", args=[blog.brand.slug])).content.decode()
+    assert "source-gap" in page

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any, Protocol
 
 from sentinelle.listening.items import RawItem
@@ -55,6 +56,39 @@ class FetchResult:
     rejects: list[Reject] = field(default_factory=list)
     # Seconds to wait before the next fetch when the platform's rate-limit window is spent.
     retry_after: float | None = None
+    # A platform that keeps a number of items (a feed's last N entries, a listing's last
+    # pages): nothing fetched reached back to what was seen before, so what came in between
+    # may be lost. (from, until): the newest item seen before (None: unknown), the oldest now.
+    gap: tuple[datetime | None, datetime] | None = None
+
+
+def window_gap(
+    cursor: dict[str, Any], items: list[RawItem], *, overlapped: bool
+) -> tuple[datetime | None, datetime] | None:
+    """The gap a count-limited window reveals: a fetch after an earlier one (the cursor has
+    seen ids) whose items include none seen before. `cursor["newest"]` dates the newest item
+    seen before (see `newest_seen`)."""
+    if overlapped or not items or not cursor.get("seen"):
+        return None
+    oldest = min(item.published_at for item in items)
+    try:
+        before = datetime.fromisoformat(str(cursor["newest"])) if cursor.get("newest") else None
+    except ValueError:
+        before = None
+    if before is not None and before >= oldest:
+        return None  # the window does reach back to the last item seen
+    return (before, oldest)
+
+
+def newest_seen(cursor: dict[str, Any], items: list[RawItem]) -> str | None:
+    """The `newest` a cursor keeps: the latest publication time seen so far, ISO 8601."""
+    times = [item.published_at for item in items]
+    try:
+        if cursor.get("newest"):
+            times.append(datetime.fromisoformat(str(cursor["newest"])))
+    except ValueError:
+        pass
+    return max(times).isoformat() if times else None
 
 
 class Connector(Protocol):

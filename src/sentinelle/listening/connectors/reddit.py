@@ -18,7 +18,13 @@ from urllib.parse import quote, urlencode
 from sentinelle.core import http
 from sentinelle.core.choices import Channel
 from sentinelle.core.clock import now
-from sentinelle.listening.connectors import ConnectorError, FetchResult, Reject
+from sentinelle.listening.connectors import (
+    ConnectorError,
+    FetchResult,
+    Reject,
+    newest_seen,
+    window_gap,
+)
 from sentinelle.listening.connectors import _api as api
 from sentinelle.listening.connectors._auth import cached_token, forget_token
 from sentinelle.listening.items import AuthorInfo, ItemError, RawItem
@@ -191,12 +197,21 @@ class RedditConnector:
                 or any(item.external_id in known for item in got)
             ):
                 break
+        new_cursor: dict[str, Any] = {
+            "seen": api.remember(seen, [item.external_id for item in items])
+        }
+        if newest := newest_seen(cursor, items):
+            new_cursor["newest"] = newest
+        # Listings keep their last pages only: paging back without meeting a known id (and
+        # not stopped by the rate limit) means what came in between may be lost.
+        overlapped = wait is not None or any(item.external_id in known for item in items)
         return FetchResult(
             items=api.unseen(items, seen),
-            cursor={"seen": api.remember(seen, [item.external_id for item in items])},
+            cursor=new_cursor,
             problems=problems,
             rejects=rejects,
             retry_after=wait,
+            gap=window_gap(cursor, items, overlapped=overlapped),
         )
 
     def _api_get(self, path: str, query: list[tuple[str, Any]]) -> api.JsonResponse:

@@ -19,7 +19,7 @@ from typing import Any
 from sentinelle.core import http
 from sentinelle.core.choices import Channel
 from sentinelle.core.clock import now
-from sentinelle.listening.connectors import ConnectorError, FetchResult
+from sentinelle.listening.connectors import ConnectorError, FetchResult, newest_seen, window_gap
 from sentinelle.listening.items import (
     MAX_ID_CHARS,
     MAX_TEXT_CHARS,
@@ -126,11 +126,15 @@ class RssConnector:
         # Every id still in the feed is remembered, whatever the limit, so none comes back.
         in_feed = set(current)
         kept = list(dict.fromkeys(current)) + [key for key in seen if key not in in_feed]
-        new_cursor = {"seen": kept[: max(SEEN_LIMIT, len(current))]}
+        new_cursor: dict[str, Any] = {"seen": kept[: max(SEEN_LIMIT, len(current))]}
+        if newest := newest_seen(cursor, items):
+            new_cursor["newest"] = newest
         for name, header in (("etag", "etag"), ("modified", "last-modified")):
             if response.header(header):
                 new_cursor[name] = response.header(header)[:200]
-        return FetchResult(items=items, cursor=new_cursor, problems=problems)
+        # A feed keeps its last N entries: none of them seen before means some may be lost.
+        gap = window_gap(cursor, items, overlapped=bool(in_feed & set(seen)))
+        return FetchResult(items=items, cursor=new_cursor, problems=problems, gap=gap)
 
     def _item(self, entry: Any, feed: Any, fetched_at: datetime) -> RawItem:
         title = _plain(entry.get("title"))[:500]
