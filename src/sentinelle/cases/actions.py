@@ -56,7 +56,17 @@ def _move(case: Case, target: str, *, actor: Any, kind: str, **data: Any) -> Cas
 
 def _next_reference(brand: Brand) -> str:
     Brand.objects.select_for_update().filter(pk=brand.pk).first()
-    number = Case.objects.filter(brand=brand).count() + 1
+    # The highest reference of the brand (zero-padded: text order is number order), not a
+    # count of its cases: read from the (brand, reference) index, not a scan.
+    prefix = f"{brand.case_prefix}-"
+    last = (
+        Case.objects.filter(brand=brand, reference__startswith=prefix)
+        .order_by("-reference")
+        .values_list("reference", flat=True)
+        .first()
+    )
+    tail = last[len(prefix) :] if last else ""
+    number = int(tail) + 1 if tail.isdigit() else Case.objects.filter(brand=brand).count() + 1
     while Case.objects.filter(brand=brand, reference=f"{brand.case_prefix}-{number:06d}").exists():
         number += 1
     return f"{brand.case_prefix}-{number:06d}"

@@ -42,6 +42,8 @@ def do_sync_story_risk(story_id: int, level: str) -> int:
     """Open cases of a story rise to its risk level (the inbox sorts on it); a story that
     calms down leaves its cases where they were: an agent already saw them high."""
     rank = RISK_ORDER.get(level, 0)
+    if rank == 0:  # nothing is below the lowest level
+        return 0
     return Case.objects.filter(story_id=story_id, status__in=OPEN, risk_rank__lt=rank).update(
         risk_level=level, risk_rank=rank
     )
