@@ -173,3 +173,24 @@ def test_a_worker_that_stops_hands_its_brands_back(brand):
     run_worker(get_bus(), stop=threading.Event(), exit_when_idle=True)
     state = StoryEngineState.objects.get(brand=brand)
     assert (state.holder, state.held_until) == ("", None)
+
+
+def test_the_minute_tick_lets_levels_fall_without_taking_the_brand(brand):
+    from datetime import timedelta
+
+    from sentinelle.core.choices import RISK_ORDER
+    from sentinelle.stories.engine import tick_stories
+    from tests.stories.helpers import START
+
+    ingest(
+        brand, [lock_item(n, minutes=2 * n, channel="news" if n == 9 else None) for n in range(12)]
+    )
+    story = Story.objects.get(pk=StoryMention.objects.get(mention__external_id="1000").story_id)
+    before = story.risk_level
+    assert before != "quiet"
+    StoryEngineState.objects.filter(brand=brand).update(holder="", held_until=None)
+    assert tick_stories(START + timedelta(days=10)) >= 1
+    story.refresh_from_db()
+    assert RISK_ORDER[story.risk_level] < RISK_ORDER[before]
+    # The process that ran the tick (`sentinelle run`) did not take the brand from the workers.
+    assert StoryEngineState.objects.get(brand=brand).holder == ""

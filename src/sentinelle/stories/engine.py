@@ -394,15 +394,18 @@ def _apply_level(story: Story, engine: Engine, gid: int) -> None:
         story.peak_level = level
 
 
-def _save(state: StoryEngineState, engine: Engine, added: int) -> None:
+def _save(state: StoryEngineState, engine: Engine, added: int, *, hold: bool = True) -> None:
     """Write the new version (a random token: a rolled-back version never comes back, so a
-    process never mistakes its copy for the database's) and, now and then, a snapshot."""
+    process never mistakes its copy for the database's) and, now and then, a snapshot; with
+    `hold`, take or renew the brand's lease (a tick does not: it only looked)."""
     engine.version = secrets.randbits(62)
     engine.links_since_snapshot += added
     last = StoryMention.objects.filter(story__brand_id=state.brand_id).order_by("-pk").first()
     engine.last_link_id = last.pk if last else 0
-    lease = timezone.now() + timedelta(seconds=settings.SENTINELLE_STORY_LEASE_S)
-    fields: dict[str, Any] = {"version": engine.version, "holder": HOLDER, "held_until": lease}
+    fields: dict[str, Any] = {"version": engine.version}
+    if hold:
+        fields["holder"] = HOLDER
+        fields["held_until"] = timezone.now() + timedelta(seconds=settings.SENTINELLE_STORY_LEASE_S)
     stale = state.snapshot_at is None or now() - state.snapshot_at > timedelta(
         seconds=SNAPSHOT_EVERY_S
     )
@@ -451,5 +454,5 @@ def _tick_brand(brand_id: int, moment: datetime) -> int:
         story.save(update_fields=LEVEL_FIELDS)
         rows.append((pk, change.old.value, change.new.value, change.score, change.reasons))
     raise_alerts(brand_id, rows)
-    _save(state, engine, 0)
+    _save(state, engine, 0, hold=False)
     return len(rows)
