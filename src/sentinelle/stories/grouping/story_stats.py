@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, insort
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any
 
 from sentinelle.stories.grouping.records import MentionRecord
@@ -38,7 +39,8 @@ class StoryStats:
     def add(self, r: MentionRecord, outlet: str | None, audience: int) -> None:
         t = r.epoch
         insort(self.times, t)
-        insort(self.engagement, [t, float(r.engagement)])
+        if r.engagement:  # only reactions count in windows: no entry for none
+            insort(self.engagement, [t, float(r.engagement)])
         self.channels.add(r.channel)
         if outlet:
             self.outlets[outlet] = audience
@@ -101,7 +103,7 @@ class StoryStats:
 
     def engagement_between(self, a: float, b: float) -> int:
         i, j = bisect_left(self.engagement, [a + 1e-6]), bisect_left(self.engagement, [b + 1e-6])
-        return int(sum(e[1] for e in self.engagement[i:j]))
+        return int(sum(map(itemgetter(1), self.engagement[i:j])))
 
     @property
     def public_channels(self) -> set[str]:
