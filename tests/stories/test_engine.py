@@ -194,3 +194,21 @@ def test_the_minute_tick_lets_levels_fall_without_taking_the_brand(brand):
     assert RISK_ORDER[story.risk_level] < RISK_ORDER[before]
     # The process that ran the tick (`sentinelle run`) did not take the brand from the workers.
     assert StoryEngineState.objects.get(brand=brand).holder == ""
+
+
+def test_a_story_is_named_after_its_first_article_not_its_first_quip(brand):
+    ingest(brand, [lock_item(n, minutes=n, channel="mastodon") for n in range(3)])
+    story = Story.objects.get(pk=StoryMention.objects.get(mention__external_id="1000").story_id)
+    assert story.title.startswith("Le cadenas Bastion U") and not story.titled_by_article
+    article = lock_item(3, minutes=5, channel="blog")
+    article["title"] = "Bastion U : ouvert au stylo en dix secondes (test)"
+    ingest(brand, [article, lock_item(4, minutes=6, channel="mastodon")])
+    story.refresh_from_db()
+    assert StoryMention.objects.get(mention__external_id="1003").story_id == story.pk
+    assert story.title == "Bastion U : ouvert au stylo en dix secondes (test)"
+    assert story.titled_by_article
+    later = lock_item(5, minutes=9, channel="news")
+    later["title"] = "Un cadenas ouvert au stylo"
+    ingest(brand, [later])
+    story.refresh_from_db()
+    assert story.title.startswith("Bastion U : ouvert")  # the first article keeps the name

@@ -303,10 +303,10 @@ def _story_for(
         _merge(engine, gid, other, moved)
     pk = engine.stories.get(gid)
     if pk is None:
-        title = (record.title or record.text).strip().replace("\n", " ")[:TITLE_CHARS]
         story = Story.objects.create(
             brand_id=brand_id,
-            title=title or "—",
+            title=_title(record),
+            titled_by_article=bool(record.title),
             engine_id=gid,
             first_seen_at=record.published_at,
             last_seen_at=record.published_at,
@@ -314,6 +314,10 @@ def _story_for(
         pk = engine.stories[gid] = story.pk
         result.new_stories.append(pk)
     return pk
+
+
+def _title(record: MentionRecord) -> str:
+    return (record.title or record.text).strip().replace("\n", " ")[:TITLE_CHARS] or "—"
 
 
 def _follow(moved: dict[int, int], pk: int) -> int:
@@ -337,12 +341,20 @@ def _merge(engine: Engine, into: int, other: int, moved: dict[int, int] | None =
     if moved is not None:
         moved[other_pk] = into_pk
     StoryMention.objects.filter(story_id=other_pk).update(story_id=into_pk)
-    counts = Story.objects.filter(pk=other_pk).values("mention_count", "complaint_count").first()
+    counts = (
+        Story.objects.filter(pk=other_pk)
+        .values("mention_count", "complaint_count", "title", "titled_by_article")
+        .first()
+    )
     if counts:
         Story.objects.filter(pk=into_pk).update(
             mention_count=F("mention_count") + counts["mention_count"],
             complaint_count=F("complaint_count") + counts["complaint_count"],
         )
+        if counts["titled_by_article"]:  # the merged story's article names both
+            Story.objects.filter(pk=into_pk, titled_by_article=False).update(
+                title=counts["title"], titled_by_article=True
+            )
     Story.objects.filter(pk=other_pk).update(
         merged_into_id=into_pk,
         engine_id=None,
@@ -361,6 +373,9 @@ def _update_stories(engine: Engine, touched: dict[int, list[MentionRecord]]) -> 
     for story in Story.objects.filter(pk__in=list(touched)):
         records = touched[story.pk]
         gid = by_pk.get(story.pk)
+        if not story.titled_by_article and (articles := [r for r in records if r.title]):
+            story.title = _title(min(articles, key=lambda r: r.published_at))
+            story.titled_by_article = True
         story.mention_count += len(records)
         story.complaint_count += sum(1 for r in records if r.is_complaint)
         channels = set(story.channels) | {r.channel for r in records}
@@ -376,6 +391,8 @@ def _update_stories(engine: Engine, touched: dict[int, list[MentionRecord]]) -> 
                 "channels",
                 "first_seen_at",
                 "last_seen_at",
+                "title",
+                "titled_by_article",
                 *LEVEL_FIELDS,
             ]
         )

@@ -15,6 +15,9 @@ class Story(models.Model):
 
     brand = models.ForeignKey("brands.Brand", on_delete=models.CASCADE, related_name="stories")
     title = models.CharField(_("title"), max_length=300)
+    #: Named after an article (a mention with a title: a post, a thread, a video, a news
+    #: story), not after whatever mention came first (a quip, a comment).
+    titled_by_article = models.BooleanField(default=False)
     summary = models.TextField(_("summary"), blank=True)
     risk_level = models.CharField(
         _("risk level"), max_length=10, choices=RiskLevel.choices, default=RiskLevel.QUIET

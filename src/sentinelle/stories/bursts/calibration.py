@@ -72,13 +72,20 @@ class TailCalibrator:
     min_clusters: int = 5  # ... and this many clusters seen
     memory: int = 40  # cluster excesses kept for the median (about two to four weeks)
     n: int = 0
-    level: float = 0.0  # u
+    # u. It starts where clusters would start in ``tail_prob`` of the bins if scores were exact
+    # p-values, like the excess below. Started at 0, the first days' clusters are measured
+    # from a level far under the tail, and the young threshold spent the budget several times.
+    level: float = math.nan
     # Exponential excess beta = median / ln 2; starts at its value for exact p-values.
     median_excess: float = math.log(2.0) / math.log(10.0)
     upper_excess: float = 2.0 * math.log(2.0) / math.log(10.0)  # upper quartile, same units
     n_excess: int = 0  # clusters closed so far
     excesses: list[float] = field(default_factory=list)  # the last ``memory`` cluster excesses
     run_max: float = -1.0  # largest excess of the cluster in progress; -1 outside a cluster
+
+    def __post_init__(self) -> None:
+        if math.isnan(self.level):
+            self.level = -math.log10(self.tail_prob)
 
     def update(self, score: float) -> None:
         """Learn from one score: quantile tracking of cluster starts, then cluster maxima."""
