@@ -163,14 +163,11 @@ def test_queued_mentions_are_grouped_with_the_holders_next_batch(brand):
 
 
 def test_a_worker_that_stops_hands_its_brands_back(brand):
-    import threading
-
-    from sentinelle.listening.bus import get_bus
-    from sentinelle.listening.bus.worker import run_worker
+    from sentinelle.listening.bus.worker import BetweenBatches
 
     ingest(brand, [lock_item(n, minutes=n) for n in range(2)])
     assert StoryEngineState.objects.get(brand=brand).holder
-    run_worker(get_bus(), stop=threading.Event(), exit_when_idle=True)
+    BetweenBatches().stop()  # what `run_worker` does when it stops
     state = StoryEngineState.objects.get(brand=brand)
     assert (state.holder, state.held_until) == ("", None)
 
