@@ -144,6 +144,7 @@ def record_window_gap(
     return SourceGap.objects.create(
         brand_id=source.brand_id,
         source=source,
+        kind=SourceGap.Kind.WINDOW,
         starts_at=min(starts_at or source.last_success_at or ends_at, ends_at),
         ends_at=ends_at,
         detected_at=at,

@@ -240,9 +240,15 @@ class LabelCorrection(models.Model):
 
 class SourceGap(models.Model):
     """A stretch of time whose items may be lost: the source was down for longer than its
-    platform keeps items."""
+    platform keeps items (`retention`), or a platform that lists only its latest items listed
+    none seen before (`window`)."""
+
+    class Kind(models.TextChoices):
+        RETENTION = "retention", _("down longer than the platform keeps items")
+        WINDOW = "window", _("none of the items listed had been seen before")
 
     brand = models.ForeignKey("brands.Brand", on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.RETENTION)
     source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="gaps")
     starts_at = models.DateTimeField(_("from"))
     ends_at = models.DateTimeField(_("until"))
