@@ -160,10 +160,11 @@ class BetweenBatches:
             log.warning("worker: stories between batches: %s", exc)
 
     def stop(self) -> None:
-        from sentinelle.stories.engine import release_leases, track_backlogs
+        """Hand the brands back at once, their backlogs included (the other workers group
+        them): a stopping worker takes on no more work."""
+        from sentinelle.stories.engine import release_leases
 
         try:
-            track_backlogs()
             release_leases()
         except TRANSIENT_ERRORS as exc:  # the leases run out by themselves
             log.warning("worker: handing the stories back: %s", exc)
