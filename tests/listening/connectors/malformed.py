@@ -18,6 +18,8 @@ MISSING = object()
 
 BAD_ID = [MISSING, None, "", [], {}, True, False, 3.5, "9" * 600, ["1"], {"id": "1"}, 1.5]
 BAD_STRING = [MISSING, None, "", [], {}, True, False, 3.5, ["camille"], {"name": "x"}]
+#: Values of the wrong kind for an optional text field (missing or empty is allowed there).
+NOT_TEXT = [[], {}, True, False, 3.5, ["camille"], {"name": "x"}]
 BAD_OBJECT = [MISSING, None, "", 5, [], "camille", True, 3.5, ["x"]]
 BAD_BODY = [[], {}, True, False, 3.5, "x" * 200_001, ["text"], {"text": "x"}]
 BAD_ISO_TIME = [

@@ -202,7 +202,10 @@ class XConnector:
             raise ItemError("referenced_tweets must be a list")
         for reference in references:
             if isinstance(reference, dict) and reference.get("type") == "replied_to":
-                parent = api.text(reference, "id", limit=30) or None
+                try:
+                    parent = api.text(reference, "id", limit=30) or None
+                except ItemError as exc:
+                    raise ItemError(f"referenced_tweets: {exc}") from None
         lang = api.text(post, "lang", limit=8)
         return RawItem(
             external_id=post_id,
