@@ -128,7 +128,8 @@ def _lease(brand, holder, seconds):
 
 
 def test_a_brand_another_worker_holds_is_queued_and_grouped_when_its_lease_runs_out(brand):
-    from sentinelle.stories.engine import HOLDER, tick_stories, track_backlogs
+    from sentinelle.stories.engine import tick_stories, track_backlogs
+    from sentinelle.stories.leases import HOLDER
     from sentinelle.stories.models import StoryBacklog
 
     _lease(brand, "other-host-123-abc", 30)
@@ -209,3 +210,26 @@ def test_a_story_is_named_after_its_first_article_not_its_first_quip(brand):
     ingest(brand, [later])
     story.refresh_from_db()
     assert story.title.startswith("Bastion U : ouvert")  # the first article keeps the name
+
+
+def test_a_worker_holding_more_than_its_share_gives_a_brand_back(brand, other_brand):
+    from sentinelle.stories.leases import GIVE_AWAY_S, HOLDER, rebalance
+    from sentinelle.stories.models import StoryBacklog
+
+    ingest(brand, [lock_item(n, minutes=n) for n in range(2)])
+    ingest(other_brand, [lock_item(n, minutes=n) for n in range(2)])
+    held = StoryEngineState.objects.filter(holder=HOLDER)
+    assert set(held.values_list("brand_id", flat=True)) == {brand.pk, other_brand.pk}
+    assert rebalance() is None  # nobody else is storing these brands' mentions
+    # Another worker stores the first brand's mentions: they wait in its backlog for us.
+    for mention in Mention.objects.filter(brand=brand):
+        StoryBacklog.objects.create(mention=mention, brand=brand)
+    assert rebalance() == brand.pk
+    assert StoryEngineState.objects.get(brand=brand).holder == ""
+    assert StoryEngineState.objects.get(brand=other_brand).holder == HOLDER
+    # Left to the others for a while: our own mentions of that brand are queued too.
+    ingest(brand, [lock_item(2, minutes=3)])
+    assert StoryMention.objects.filter(story__brand=brand).count() == 2
+    assert StoryBacklog.objects.filter(brand=brand).count() == 3
+    assert rebalance() is None  # one brand each is our share
+    assert GIVE_AWAY_S > 0

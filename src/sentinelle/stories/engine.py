@@ -11,19 +11,18 @@ the records are read back from the database, so the replay rebuilds the state th
 process had. Snapshots are written every
 `SNAPSHOT_EVERY` seconds or links, so a crash costs a replay, never a wrong story.
 
-Leases: the process that groups a brand holds it for `SENTINELLE_STORY_LEASE_S` seconds,
-renewed by each of its batches. Another worker storing mentions of that brand meanwhile only
-queues them (`StoryBacklog`, in its own transaction); the holder groups them between its
-batches (`track_backlogs`). So workers on several machines do not take turns replaying each
-other's engines, and a holder that dies is replaced when its lease runs out.
+Leases (`stories.leases`): the process that groups a brand holds it for
+`SENTINELLE_STORY_LEASE_S` seconds, renewed by each of its batches. Another worker storing
+mentions of that brand meanwhile only queues them (`StoryBacklog`, in its own transaction);
+the holder groups them between its batches (`track_backlogs`). So workers on several
+machines do not take turns replaying each other's engines, and a holder that dies is
+replaced when its lease runs out.
 """
 
 from __future__ import annotations
 
 import logging
-import os
 import secrets
-import socket
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -44,6 +43,7 @@ from sentinelle.core.choices import RISK_ORDER, RiskLevel
 from sentinelle.core.clock import now
 from sentinelle.listening.models import Mention
 from sentinelle.stories.grouping import MentionRecord, RiskConfig, RiskScorer, StoryGrouper
+from sentinelle.stories.leases import HOLDER, forget_given_away, held_elsewhere, lease_of
 from sentinelle.stories.links import expand
 from sentinelle.stories.models import Story, StoryBacklog, StoryEngineState, StoryMention
 
@@ -54,8 +54,6 @@ SNAPSHOT_EVERY_S = 60.0
 SNAPSHOT_EVERY_LINKS = 5000
 REPLAY_CHUNK = 2000
 BACKLOG_CHUNK = 5000
-#: This process as a lease holder: host, process and a random part (pids are reused).
-HOLDER = f"{socket.gethostname()}-{os.getpid()}-{secrets.token_hex(3)}"[:120]
 TITLE_CHARS = 140
 LEVEL_FIELDS = ["risk_level", "risk_score", "risk_reasons", "peak_level", "level_changed_at"]
 
@@ -94,8 +92,10 @@ _ENGINES: dict[int, Engine] = {}
 
 
 def forget_engines() -> None:
-    """Drop every in-memory engine (tests; a process that wants to start afresh)."""
+    """Drop every in-memory engine and lease decision (tests; a process that wants to start
+    afresh)."""
     _ENGINES.clear()
+    forget_given_away()
 
 
 def record_of(mention: Mention) -> MentionRecord:
@@ -181,8 +181,7 @@ def track_stories(mentions: Sequence[Mention]) -> int:
     ordered = sorted(mentions, key=lambda m: m.brand_id)
     for brand_id, group in groupby(ordered, key=lambda m: m.brand_id):
         items = list(group)
-        lease = StoryEngineState.objects.filter(brand_id=brand_id)
-        if _held_elsewhere(*(lease.values_list("holder", "held_until").first() or ("", None))):
+        if held_elsewhere(brand_id, *lease_of(brand_id)):
             _queue(brand_id, items)
         else:
             linked += track_brand_stories(brand_id, items).linked
@@ -195,19 +194,9 @@ def track_backlogs() -> int:
     linked = 0
     waiting = StoryBacklog.objects.values_list("brand_id", flat=True).distinct()
     for brand_id in sorted(set(waiting)):
-        state = StoryEngineState.objects.filter(brand_id=brand_id)
-        if not _held_elsewhere(*(state.values_list("holder", "held_until").first() or ("", None))):
+        if not held_elsewhere(brand_id, *lease_of(brand_id)):
             linked += track_brand_stories(brand_id, []).linked
     return linked
-
-
-def release_leases() -> int:
-    """A worker that stops hands its brands back at once (instead of when the lease ends)."""
-    return StoryEngineState.objects.filter(holder=HOLDER).update(holder="", held_until=None)
-
-
-def _held_elsewhere(holder: str, until: datetime | None) -> bool:
-    return bool(holder) and holder != HOLDER and until is not None and until > timezone.now()
 
 
 def _queue(brand_id: int, mentions: Sequence[Mention]) -> None:
@@ -225,7 +214,7 @@ def track_brand_stories(brand_id: int, mentions: Sequence[Mention]) -> BatchResu
 
     StoryEngineState.objects.get_or_create(brand_id=brand_id)
     state = StoryEngineState.objects.select_for_update().get(brand_id=brand_id)
-    if _held_elsewhere(state.holder, state.held_until):  # taken since we looked
+    if held_elsewhere(brand_id, state.holder, state.held_until):  # taken since we looked
         _queue(brand_id, mentions)
         return BatchResult()
     engine = _load(state)
@@ -444,7 +433,7 @@ def tick_stories(at: datetime | None = None, *, held_here: bool = False) -> int:
     for brand_id, holder, until in StoryEngineState.objects.values_list(
         "brand_id", "holder", "held_until"
     ):
-        if _held_elsewhere(holder, until) or (held_here and holder != HOLDER):
+        if held_elsewhere(brand_id, holder, until) or (held_here and holder != HOLDER):
             continue
         changed += _tick_brand(brand_id, moment)
     return changed

@@ -138,18 +138,29 @@ def drain(bus: Bus, *, batch_size: int | None = None) -> int:
 
 
 class BetweenBatches:
-    """What a worker does between two batches: group the stories queued for the brands it
-    holds (often), let their levels fall (every minute). See `stories.engine`'s leases."""
+    """What a worker does between two batches: give a brand back when it holds more than its
+    share (every 5 s), group the stories queued for the brands it holds (often), let their
+    levels fall (every minute). See `stories.leases`."""
 
-    def __init__(self, backlog_every_s: float = 0.25, tick_every_s: float = 60.0) -> None:
+    def __init__(
+        self,
+        backlog_every_s: float = 0.25,
+        tick_every_s: float = 60.0,
+        balance_every_s: float = 5.0,
+    ) -> None:
         self.backlog_every_s, self.tick_every_s = backlog_every_s, tick_every_s
-        self.last_backlog = self.last_tick = time.monotonic()
+        self.balance_every_s = balance_every_s
+        self.last_backlog = self.last_tick = self.last_balance = time.monotonic()
 
     def run(self) -> None:
         from sentinelle.stories.engine import tick_stories, track_backlogs
+        from sentinelle.stories.leases import rebalance
 
         moment = time.monotonic()
         try:
+            if moment - self.last_balance >= self.balance_every_s:
+                self.last_balance = moment
+                rebalance()  # before grouping: what others queued shows they are there
             if moment - self.last_backlog >= self.backlog_every_s:
                 self.last_backlog = moment
                 track_backlogs()
@@ -162,7 +173,7 @@ class BetweenBatches:
     def stop(self) -> None:
         """Hand the brands back at once, their backlogs included (the other workers group
         them): a stopping worker takes on no more work."""
-        from sentinelle.stories.engine import release_leases
+        from sentinelle.stories.leases import release_leases
 
         try:
             release_leases()
