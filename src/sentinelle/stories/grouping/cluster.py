@@ -101,6 +101,7 @@ class StoryGrouper:
         self.links: dict[str, list[Any]] = {}  # canonical link or reference → [story ids, epoch]
         self.pages: dict[str, list[Any]] = {}  # page commented on → [story ids, epoch]
         self.parents: dict[str, list[Any]] = {}  # mention id → [story id, epoch]
+        self.apart: dict[int, set[int]] = {}  # stories a person split: never merged again
         self.recent = TermHeat(self.config.attention_h * HOUR)  # recent uses of each term
         self.stream = 0.0  # heat of all mentions
         self.stream_t = 0.0
@@ -122,13 +123,22 @@ class StoryGrouper:
             story_id = self.alias[story_id]
         return story_id
 
+    def kept_apart(self, a: int, b: int) -> bool:
+        """Whether a person split these stories (``split``): evidence never merges them."""
+        a, b = self.resolve(a), self.resolve(b)
+        return b in self.apart.get(a, ())
+
+    def keys_of(self, record: MentionRecord, feats: Features) -> list[str]:
+        """The links, references and safety parts that tie the mention to others."""
+        links = [u for u in dict.fromkeys((*feats.links, feats.own)) if u and not is_homepage(u)]
+        return links + [f"#{ref}" for ref in feats.refs] + self._safety_keys(record, feats)
+
     def add(self, record: MentionRecord) -> Assignment:
         cfg = self.config
         t = record.epoch
         self.now = max(self.now, t)
         feats = features(record)
-        links = [u for u in dict.fromkeys((*feats.links, feats.own)) if u and not is_homepage(u)]
-        keys = links + [f"#{ref}" for ref in feats.refs] + self._safety_keys(record, feats)
+        keys = self.keys_of(record, feats)
         decision, keys, page = self._decide(record, feats, keys, t)
         story_id, merged = decision.story_id, decision.merged
         if decision.is_new:
@@ -216,7 +226,8 @@ class StoryGrouper:
         if strong:
             # The biggest story absorbs the others: this mention shows they are one incident.
             order = sorted(strong, key=lambda s: (-self.stories[s].n, s))
-            target, rest = order[0], tuple(order[1:])
+            target = order[0]
+            rest = tuple(s for s in order[1:] if not self.kept_apart(target, s))
             kind, reason = strong[target]
             if rest:
                 reason += "; merges " + ", ".join(f"#{s} ({strong[s][1]})" for s in rest)
@@ -225,7 +236,11 @@ class StoryGrouper:
         if scored and scored[0][1] > cfg.join_margin:
             sid, odds, how = scored[0]
             rest = tuple(
-                s for s, o, _ in scored[1:] if odds >= cfg.merge_margin and o >= cfg.merge_margin
+                s
+                for s, o, _ in scored[1:]
+                if odds >= cfg.merge_margin
+                and o >= cfg.merge_margin
+                and not self.kept_apart(sid, s)
             )
             title = self.stories[sid].title[:40]
             reason = f"{aside}similar text to story '{title}' ({how})"
@@ -398,6 +413,11 @@ class StoryGrouper:
             a.counts[term] = a.counts.get(term, 0.0) + c
             self.postings.setdefault(term, {})[into] = a.last
         self.alias[other] = into
+        apart = self.apart.pop(other, set())
+        if apart:
+            self.apart.setdefault(into, set()).update(apart)
+            for sid in apart:
+                self.apart.setdefault(sid, set()).add(into)
         if len(a.counts) > 2 * self.config.vocab_terms:
             self._trim(a)
 
@@ -420,6 +440,11 @@ class StoryGrouper:
         self.parents = {k: v for k, v in self.parents.items() if v[1] >= keep_since}
         self.stories = {k: s for k, s in self.stories.items() if s.last >= keep_since}
         self.alias = {k: v for k, v in self.alias.items() if self.resolve(v) in self.stories}
+        self.apart = {
+            k: kept
+            for k, v in self.apart.items()
+            if k in self.stories and (kept := {s for s in v if s in self.stories})
+        }
 
     # -- state -----------------------------------------------------------------------------
     def to_state(self) -> dict[str, Any]:
@@ -436,6 +461,7 @@ class StoryGrouper:
             "links": self.links,
             "pages": self.pages,
             "parents": self.parents,
+            "apart": sorted([k, sorted(v)] for k, v in self.apart.items()),
             "stream": [self.stream, self.stream_t],
             "next_id": self.next_id,
             "added": self.added,
@@ -456,6 +482,7 @@ class StoryGrouper:
         self.links = {k: [list(v[0]), v[1]] for k, v in state["links"].items()}
         self.pages = {k: [list(v[0]), v[1]] for k, v in state["pages"].items()}
         self.parents = {k: list(v) for k, v in state["parents"].items()}
+        self.apart = {k: set(v) for k, v in state.get("apart", [])}
         self.stream, self.stream_t = state["stream"]
         self.next_id, self.added, self.now = state["next_id"], state["added"], state["now"]
         return self

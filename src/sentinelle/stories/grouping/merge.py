@@ -63,6 +63,8 @@ def consolidate(grouper: StoryGrouper, sid: int, t: float) -> list[int]:
         other = grouper.resolve(other)
         if other == sid or other in seen or other not in grouper.stories:
             continue
+        if grouper.kept_apart(sid, other):
+            continue
         seen.add(other)
         small = grouper.stories[other]
         if small.n >= story.n or not small.counts or small.last < max(alive, since):

@@ -14,6 +14,7 @@ Safety reports from several customers are an alert however quietly they come in.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -113,6 +114,17 @@ class RiskScorer:
         outlet = self.media.outlet(record.url)
         stats.add(record, outlet, self.media.audience.get(outlet, 0) if outlet else 0)
         return self.evaluate(story_id, record.epoch)
+
+    def rebuild(
+        self, story_id: int, records: Sequence[MentionRecord], t: float
+    ) -> LevelChange | None:
+        """Counts the story's figures again from its mentions (after a split) and re-scores
+        it at ``t``; its level moves as with any evaluation (it falls only after its dwell)."""
+        stats = self.stats[story_id] = StoryStats()
+        for record in sorted(records, key=lambda r: (r.epoch, r.id)):
+            outlet = self.media.outlet(record.url)
+            stats.add(record, outlet, self.media.audience.get(outlet, 0) if outlet else 0)
+        return self.evaluate(story_id, t)
 
     def tick(self, now: datetime | float) -> list[LevelChange]:
         """Re-score the stories above quiet (levels fall only when someone looks)."""
