@@ -38,6 +38,27 @@ def do_move_cases_to_story(old_story_id: int, new_story_id: int) -> int:
     return Case.objects.filter(story_id=old_story_id).update(story_id=new_story_id)
 
 
+def do_move_cases_with_mentions(
+    old_story_id: int, new_story_id: int, mention_ids: Sequence[int]
+) -> list[int]:
+    """Part of a story was split off: a case goes with its first mention; the moved cases."""
+    moving = set(mention_ids)
+    first: dict[int, int] = {}
+    rows = (
+        StoryMention.objects.filter(
+            story_id__in=[old_story_id, new_story_id],
+            mention__case_link__case__story_id=old_story_id,
+        )
+        .order_by("mention__published_at", "mention_id")
+        .values_list("mention__case_link__case_id", "mention_id")
+    )
+    for case_id, mention_id in rows:
+        first.setdefault(case_id, mention_id)
+    moved = sorted(case for case, mention in first.items() if mention in moving)
+    Case.objects.filter(pk__in=moved, story_id=old_story_id).update(story_id=new_story_id)
+    return moved
+
+
 def do_sync_story_risk(story_id: int, level: str) -> int:
     """Open cases of a story rise to its risk level (the inbox sorts on it); a story that
     calms down leaves its cases where they were: an agent already saw them high."""

@@ -400,10 +400,18 @@ def _apply_level(story: Story, engine: Engine, gid: int) -> None:
         story.peak_level = level
 
 
-def _save(state: StoryEngineState, engine: Engine, added: int, *, hold: bool = True) -> None:
+def _save(
+    state: StoryEngineState,
+    engine: Engine,
+    added: int,
+    *,
+    hold: bool = True,
+    snapshot: bool = False,
+) -> None:
     """Write the new version (a random token: a rolled-back version never comes back, so a
     process never mistakes its copy for the database's) and, now and then, a snapshot; with
-    `hold`, take or renew the brand's lease (a tick does not: it only looked)."""
+    `hold`, take or renew the brand's lease (a tick does not: it only looked); `snapshot`
+    forces one (a split: replaying the links would not redo it)."""
     engine.version = secrets.randbits(62)
     engine.links_since_snapshot += added
     last = StoryMention.objects.filter(story__brand_id=state.brand_id).order_by("-pk").first()
@@ -415,7 +423,7 @@ def _save(state: StoryEngineState, engine: Engine, added: int, *, hold: bool = T
     stale = state.snapshot_at is None or now() - state.snapshot_at > timedelta(
         seconds=SNAPSHOT_EVERY_S
     )
-    if stale or engine.links_since_snapshot >= SNAPSHOT_EVERY_LINKS:
+    if snapshot or stale or engine.links_since_snapshot >= SNAPSHOT_EVERY_LINKS:
         fields.update(
             snapshot=engine.to_state(), snapshot_link_id=engine.last_link_id, snapshot_at=now()
         )

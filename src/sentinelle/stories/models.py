@@ -33,6 +33,13 @@ class Story(models.Model):
     merged_into = models.ForeignKey(
         "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    #: A lead split this story off another: part of that story was another incident.
+    split_from = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="splits"
+    )
+    split_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     first_seen_at = models.DateTimeField(default=now)
     last_seen_at = models.DateTimeField(default=now)
     created_at = models.DateTimeField(default=now)

@@ -32,6 +32,7 @@ from sentinelle.stories.playbooks import (
     draft_texts,
     offer_playbook,
 )
+from sentinelle.stories.split import SplitError, do_split_story, story_mentions_matching
 
 MAX_STORY_MENTIONS = 5000
 LEVEL_RANK = Case(
@@ -114,6 +115,16 @@ def story_detail(request: HttpRequest, pk: int) -> HttpResponse:
         authors.values(), key=lambda r: (-(r["author"].followers or 0), -r["mentions"])
     )[:15]
     complaints = [m for m in mentions if m.is_complaint]
+    # A lead looking for the part of a story that is another incident filters its mentions.
+    query = request.GET.get("q", "").strip()[:200]
+    can_split = request.membership.has_role(Role.LEAD)
+    shown = mentions[-50:][::-1]
+    if query:
+        shown = list(
+            Mention.objects.filter(pk__in=story_mentions_matching(story, query, limit=200))
+            .select_related("author", "source")
+            .order_by("-published_at", "-pk")
+        )
     severity = Mention.objects.filter(story_link__story=story, is_complaint=True).aggregate(
         s=Avg("severity")
     )["s"]
@@ -126,7 +137,10 @@ def story_detail(request: HttpRequest, pk: int) -> HttpResponse:
         draft_fr, draft_en = draft_texts(story, offer)
     context = {
         "story": story,
-        "mentions": mentions[-50:][::-1],
+        "mentions": shown,
+        "query": query,
+        "can_split": can_split,
+        "splits": story.splits.order_by("pk")[:20],
         "mention_total": story.mention_count,
         "channels": channels,
         "timeline": timeline,
@@ -187,6 +201,25 @@ def statement_save(request: HttpRequest, pk: int) -> HttpResponse:
                 % {"v": statement.version},
             )
     return redirect("web:story", brand_slug=request.brand.slug, pk=story.pk)
+
+
+@require_POST
+@brand_view(Role.LEAD)
+def story_split(request: HttpRequest, pk: int) -> HttpResponse:
+    """A lead moves the mentions they chose (or all those matching their filter) to a new
+    story: part of this one was another incident."""
+    story = get_object_or_404(Story, pk=pk, brand=request.brand)
+    chosen = [int(v) for v in request.POST.getlist("mentions") if v.isdigit()]
+    try:
+        new = do_split_story(story, chosen, user=request.user)
+    except SplitError as exc:
+        messages.error(request, str(exc))
+        return redirect("web:story", brand_slug=request.brand.slug, pk=story.pk)
+    messages.success(
+        request,
+        _("%(n)s mentions split off into a new story.") % {"n": new.mention_count},
+    )
+    return redirect("web:story", brand_slug=request.brand.slug, pk=new.pk)
 
 
 @require_POST
