@@ -168,9 +168,17 @@ def test_a_worker_that_stops_hands_its_brands_back(brand):
 
     ingest(brand, [lock_item(n, minutes=n) for n in range(2)])
     assert StoryEngineState.objects.get(brand=brand).holder
+    StoryEngineState.objects.filter(brand=brand).update(snapshot={}, snapshot_link_id=0)
     BetweenBatches().stop()  # what `run_worker` does when it stops
     state = StoryEngineState.objects.get(brand=brand)
     assert (state.holder, state.held_until) == ("", None)
+    # With a snapshot of everything it grouped: the next holder replays nothing.
+    last = StoryMention.objects.filter(story__brand=brand).order_by("pk").last()
+    assert state.snapshot and state.snapshot_link_id == last.pk
+    from sentinelle.stories.engine import _load
+
+    forget_engines()
+    assert _load(state).links_since_snapshot == 0
 
 
 def test_the_minute_tick_lets_levels_fall_without_taking_the_brand(brand):
