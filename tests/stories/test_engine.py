@@ -86,8 +86,9 @@ def test_a_case_takes_the_story_of_its_mention_and_rises_with_it(brand):
 
 def test_two_stories_that_turn_out_to_be_one_keep_everything_in_the_older(brand, dana):
     """The grouper merged two stories: links, alerts, statements and cases follow the row."""
-    from sentinelle.stories.engine import Engine, _merge
+    from sentinelle.stories.engine import Engine
     from sentinelle.stories.models import HoldingStatement, StoryAlert
+    from sentinelle.stories.rows import Rows
 
     ingest(brand, [lock_item(0, minutes=0)])
     ingest(
@@ -105,7 +106,7 @@ def test_two_stories_that_turn_out_to_be_one_keep_everything_in_the_older(brand,
     HoldingStatement.objects.create(story=older, version=1, text_fr="A", created_by=dana)
     HoldingStatement.objects.create(story=younger, version=1, text_fr="B", created_by=dana)
     engine = Engine(stories={1: older.pk, 2: younger.pk})
-    _merge(engine, 1, 2)
+    Rows(engine, brand.pk).merge(1, 2)
     assert engine.stories == {1: older.pk}
     younger.refresh_from_db()
     case.refresh_from_db()

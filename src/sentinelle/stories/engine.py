@@ -31,21 +31,20 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 
 from sentinelle.cases.stories import (
     do_attach_cases_to_stories,
-    do_move_cases_to_story,
     do_sync_story_risk,
 )
-from sentinelle.core.choices import RISK_ORDER, RiskLevel
+from sentinelle.core.choices import RISK_ORDER
 from sentinelle.core.clock import now
 from sentinelle.listening.models import Mention
 from sentinelle.stories.grouping import MentionRecord, RiskConfig, RiskScorer, StoryGrouper
 from sentinelle.stories.leases import HOLDER, forget_given_away, held_elsewhere, lease_of
 from sentinelle.stories.links import expand
 from sentinelle.stories.models import Story, StoryBacklog, StoryEngineState, StoryMention
+from sentinelle.stories.rows import Rows, title_of
 
 log = logging.getLogger(__name__)
 
@@ -54,7 +53,6 @@ SNAPSHOT_EVERY_S = 60.0
 SNAPSHOT_EVERY_LINKS = 5000
 REPLAY_CHUNK = 2000
 BACKLOG_CHUNK = 5000
-TITLE_CHARS = 140
 LEVEL_FIELDS = ["risk_level", "risk_score", "risk_reasons", "peak_level", "level_changed_at"]
 
 
@@ -237,14 +235,14 @@ def track_brand_stories(brand_id: int, mentions: Sequence[Mention]) -> BatchResu
         key=lambda m: (m.published_at, m.pk),
     )
     result = BatchResult()
-    moved: dict[int, int] = {}  # rows merged away during this batch → the row they went to
+    rows = Rows(engine, brand_id)
     touched: dict[int, list[MentionRecord]] = {}
     links: list[StoryMention] = []
     for mention in fresh:
         record = record_of(mention)
         assignment = engine.grouper.add(record)
         change = engine.scorer.observe(assignment.story_id, record, merged=assignment.merged)
-        story_pk = _story_for(engine, brand_id, assignment, record, result, moved)
+        story_pk = rows.story_for(assignment, record)
         touched.setdefault(story_pk, []).append(record)
         links.append(
             StoryMention(
@@ -261,14 +259,15 @@ def track_brand_stories(brand_id: int, mentions: Sequence[Mention]) -> BatchResu
     if not links:
         _ENGINES[brand_id] = engine
         return result
-    if moved:
-        for link in links:
-            link.story_id = _follow(moved, link.story_id)
-        regrouped: dict[int, list[MentionRecord]] = {}
-        for pk, records in touched.items():
-            regrouped.setdefault(_follow(moved, pk), []).extend(records)
-        touched = regrouped
-        result.changes = [(_follow(moved, c[0]), *c[1:]) for c in result.changes]
+    rows.flush()
+    for link in links:
+        link.story_id = rows.follow(link.story_id)
+    regrouped: dict[int, list[MentionRecord]] = {}
+    for pk, records in touched.items():
+        regrouped.setdefault(rows.follow(pk), []).extend(records)
+    touched = regrouped
+    result.changes = [(rows.follow(c[0]), *c[1:]) for c in result.changes]
+    result.new_stories = rows.new
     StoryMention.objects.bulk_create(links)
     result.linked = len(links)
     _update_stories(engine, touched)
@@ -278,92 +277,13 @@ def track_brand_stories(brand_id: int, mentions: Sequence[Mention]) -> BatchResu
     return result
 
 
-def _story_for(
-    engine: Engine,
-    brand_id: int,
-    assignment: Any,
-    record: MentionRecord,
-    result: BatchResult,
-    moved: dict[int, int],
-) -> int:
-    """The Story row for the grouper's story, created or merged as the grouper decided."""
-    gid = assignment.story_id
-    for other in assignment.merged:
-        _merge(engine, gid, other, moved)
-    pk = engine.stories.get(gid)
-    if pk is None:
-        story = Story.objects.create(
-            brand_id=brand_id,
-            title=_title(record),
-            titled_by_article=bool(record.title),
-            engine_id=gid,
-            first_seen_at=record.published_at,
-            last_seen_at=record.published_at,
-        )
-        pk = engine.stories[gid] = story.pk
-        result.new_stories.append(pk)
-    return pk
-
-
-def _title(record: MentionRecord) -> str:
-    return (record.title or record.text).strip().replace("\n", " ")[:TITLE_CHARS] or "—"
-
-
-def _follow(moved: dict[int, int], pk: int) -> int:
-    while pk in moved:
-        pk = moved[pk]
-    return pk
-
-
-def _merge(engine: Engine, into: int, other: int, moved: dict[int, int] | None = None) -> None:
-    """Two stories turned out to be one: the younger one's links move to the older.
-
-    ``moved`` collects row moves for the links of the batch not written yet."""
-    other_pk = engine.stories.pop(other, None)
-    into_pk = engine.stories.get(into)
-    if other_pk is None:
-        return
-    if into_pk is None:
-        engine.stories[into] = other_pk
-        Story.objects.filter(pk=other_pk).update(engine_id=into)
-        return
-    if moved is not None:
-        moved[other_pk] = into_pk
-    StoryMention.objects.filter(story_id=other_pk).update(story_id=into_pk)
-    counts = (
-        Story.objects.filter(pk=other_pk)
-        .values("mention_count", "complaint_count", "title", "titled_by_article")
-        .first()
-    )
-    if counts:
-        Story.objects.filter(pk=into_pk).update(
-            mention_count=F("mention_count") + counts["mention_count"],
-            complaint_count=F("complaint_count") + counts["complaint_count"],
-        )
-        if counts["titled_by_article"]:  # the merged story's article names both
-            Story.objects.filter(pk=into_pk, titled_by_article=False).update(
-                title=counts["title"], titled_by_article=True
-            )
-    Story.objects.filter(pk=other_pk).update(
-        merged_into_id=into_pk,
-        engine_id=None,
-        risk_level=RiskLevel.QUIET,
-        mention_count=0,
-        complaint_count=0,
-    )
-    from sentinelle.stories.alerts import move_story_rows
-
-    move_story_rows(other_pk, into_pk)
-    do_move_cases_to_story(other_pk, into_pk)
-
-
 def _update_stories(engine: Engine, touched: dict[int, list[MentionRecord]]) -> None:
     by_pk = {pk: gid for gid, pk in engine.stories.items()}
     for story in Story.objects.filter(pk__in=list(touched)):
         records = touched[story.pk]
         gid = by_pk.get(story.pk)
         if not story.titled_by_article and (articles := [r for r in records if r.title]):
-            story.title = _title(min(articles, key=lambda r: r.published_at))
+            story.title = title_of(min(articles, key=lambda r: r.published_at))
             story.titled_by_article = True
         story.mention_count += len(records)
         story.complaint_count += sum(1 for r in records if r.is_complaint)

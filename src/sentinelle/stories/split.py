@@ -23,12 +23,12 @@ from sentinelle.stories.engine import (
     _load,
     _mentions_in_order,
     _save,
-    _title,
     record_of,
 )
 from sentinelle.stories.grouping import MentionRecord
 from sentinelle.stories.grouping.split import split
 from sentinelle.stories.models import Story, StoryEngineState, StoryMention
+from sentinelle.stories.rows import title_of
 
 
 class SplitError(ValueError):
@@ -114,7 +114,7 @@ def _refresh(
     story.first_seen_at = records[0].published_at
     story.last_seen_at = records[-1].published_at
     named = _named_by(records)  # as the engine names a story: its first article
-    story.title, story.titled_by_article = _title(named), bool(named.title)
+    story.title, story.titled_by_article = title_of(named), bool(named.title)
     if gid is not None and gid in engine.scorer.tracks:
         _apply_level(story, engine, gid)
     story.save()
