@@ -1,4 +1,9 @@
-"""Online volume-burst detector for one series of counts in regular bins."""
+"""Online volume-burst detector for one series of counts in regular bins.
+
+Two tests share the series' alarm budget, each with its own gate: the burst test (short
+windows against the last 12 hours, for spikes) and the level-shift CUSUM (``shift.py``, for
+rises that build over hours).
+"""
 
 from __future__ import annotations
 
@@ -10,9 +15,10 @@ from typing import Any, Self
 from sentinelle.stories.bursts.alarm import Alarm, AlarmGate, from_epoch, to_epoch
 from sentinelle.stories.bursts.profile import SeasonalProfile
 from sentinelle.stories.bursts.ring import CumRing
+from sentinelle.stories.bursts.shift import LevelShiftCusum
 from sentinelle.stories.bursts.stats import poisson_score
 
-STATE_VERSION = 1
+STATE_VERSION = 2  # 2: the level-shift CUSUM and its gate
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +36,13 @@ class BurstConfig:
     confirm_floor: float = 0.5  # day/week references count as at least this share of the 12 h one
     confirm_ceiling: float = 2.0  # ... and at most this multiple
     utc_offset_minutes: int = 0  # the brand's local time, for the hour-of-week profile
+    # Level-shift CUSUM (shift.py): drift k in robust sigmas, cap of one hour's residual, and
+    # the share of the series' alarm budget its gate spends (the burst test gets the rest).
+    # A small share: the shift test is for the rare rise that builds over hours, and a high
+    # bar also makes it fire when the rise is established rather than at its first hour.
+    shift_drift: float = 1.0
+    shift_cap: float = 4.0
+    shift_budget_share: float = 0.15
 
     def to_state(self) -> dict[str, Any]:
         return asdict(self)
@@ -47,6 +60,8 @@ class BurstDetector:
     Baseline: the robust (median of hourly) deseasonalised level of the 12 hours before the
     last hour, times the hour-of-week profile; each window's quasi-Poisson score is confirmed
     against the same window a day and a week earlier (the score is the smallest of them).
+    Beside it, a level-shift CUSUM on hourly log residuals against the long-run seasonal level
+    catches rises that build over hours; it spends ``shift_budget_share`` of the budget.
     """
 
     def __init__(self, key: str, config: BurstConfig | None = None, alarms_per_week: float = 0.5):
@@ -69,8 +84,18 @@ class BurstDetector:
             persistence=cfg.persistence,
             cooldown_bins=round(cfg.cooldown_minutes * 60 / cfg.bin_seconds),
             warmup_bins=round(cfg.warmup_hours * self.bph),
-            alarms_per_week=alarms_per_week,
         )
+        # Its own gate and tail calibrator: the shift score's tail is made of hours-long
+        # elevations, the burst score's of spikes; one threshold for both would let a spiky
+        # series' giant spikes set the bar that every slow rise must clear.
+        self.shift = LevelShiftCusum(cfg.shift_drift, cfg.shift_cap, step_bins=self.bph)
+        self.shift_gate = AlarmGate(
+            bin_seconds=cfg.bin_seconds,
+            persistence=1,  # the CUSUM is an accumulation already
+            cooldown_bins=round(cfg.cooldown_minutes * 60 / cfg.bin_seconds),
+            warmup_bins=round(cfg.warmup_hours * self.bph),
+        )
+        self.alarms_per_week = alarms_per_week
         self.n = 0
         self.t_last: float | None = None
         self.last_score = 0.0
@@ -90,19 +115,32 @@ class BurstDetector:
         self.t_last = t
         return self._step(t, float(count))
 
+    @property
+    def alarms_per_week(self) -> float:
+        """This series' share of its brand's budget, split between the burst and shift tests."""
+        return self.gate.alarms_per_week + self.shift_gate.alarms_per_week
+
+    @alarms_per_week.setter
+    def alarms_per_week(self, value: float) -> None:
+        share = self.config.shift_budget_share
+        self.gate.alarms_per_week = value * (1.0 - share)
+        self.shift_gate.alarms_per_week = value * share
+
     def _step(self, t: float, x: float) -> Alarm | None:
         f = self.profile.factor(t)
         n = self.n
         self.cx.push(x)
         self.cy.push(x / f)
         self.cf.push(f)
-        alarm = None
-        bph = self.bph
-        if n >= (self.ref_hours + 1) * bph:
+        floor = self.config.min_rate_per_hour / self.bph
+        shift_score = self.shift.update(x, max(self.profile.level, floor) * f)
+        alarm = shift_alarm = None
+        if n >= (self.ref_hours + 1) * self.bph:
             alarm = self._score(t)
+            shift_alarm = self._shift_decide(t, shift_score)
         self.profile.learn(t, x, f)
         self.n = n + 1
-        return alarm
+        return alarm or shift_alarm
 
     def _reference_rate(self) -> float:
         """Median deseasonalised count per bin over the 12 hours before the last hour."""
@@ -169,6 +207,31 @@ class BurstDetector:
             references={"same window yesterday": ref_day, "same window last week": ref_week},
         )
 
+    def _shift_decide(self, t: float, score: float) -> Alarm | None:
+        cfg, shift = self.config, self.shift
+        ratio = shift.observed / max(shift.expected, 1e-9)
+        eligible = shift.observed >= cfg.min_count
+        threshold = self.shift_gate.decide(self.n + 1, score, ratio, eligible)
+        if threshold is None:
+            return None
+        if self.gate.bins_since_alarm <= shift.bins:
+            # The burst test already alarmed on this rise: one event, one alarm. The gate
+            # has spent its alarm all the same, so the run does not alarm again later.
+            return None
+        minutes = round(shift.bins * cfg.bin_seconds / 60)
+        return Alarm(
+            series=self.key,
+            kind="volume",
+            at=from_epoch(t),
+            test="level-shift cusum vs seasonal long-run level",
+            window_minutes=minutes,
+            observed=shift.observed,
+            expected=shift.expected,
+            score=score,
+            threshold=threshold,
+            references={"robust log-scale sigma": shift.scale},
+        )
+
     # -- state ---------------------------------------------------------------------------
     def to_state(self) -> dict[str, Any]:
         """A JSON-serialisable snapshot; ``from_state`` resumes with identical decisions."""
@@ -182,6 +245,8 @@ class BurstDetector:
             "profile": self.profile.to_state(),
             "dispersion": list(self.dispersion),
             "gate": self.gate.to_state(),
+            "shift": self.shift.to_state(),
+            "shift_gate": self.shift_gate.to_state(),
             "n": self.n,
             "t_last": self.t_last,
             "last_score": self.last_score,
@@ -198,6 +263,8 @@ class BurstDetector:
         self.profile = SeasonalProfile.from_state(state["profile"])
         self.dispersion = list(state["dispersion"])
         self.gate = AlarmGate.from_state(state["gate"])
+        self.shift = LevelShiftCusum.from_state(state["shift"])
+        self.shift_gate = AlarmGate.from_state(state["shift_gate"])
         self.n = state["n"]
         self.t_last = state["t_last"]
         self.last_score = state["last_score"]

@@ -46,7 +46,7 @@ class BrandMonitor:
         detector = self.volume.get(key)
         if detector is None:
             detector = self.volume[key] = BurstDetector(key, self.config)
-        detector.gate.alarms_per_week = self._per_series()
+        detector.alarms_per_week = self._per_series()
         return self._spend(detector.update(ts, count))
 
     def update_share(
