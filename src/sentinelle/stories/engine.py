@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import logging
 import secrets
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from itertools import groupby
@@ -259,13 +259,13 @@ def track_brand_stories(brand_id: int, mentions: Sequence[Mention]) -> BatchResu
     if not links:
         _ENGINES[brand_id] = engine
         return result
+    touched = _regroup(touched, rows.follow)
+    by_key = {key: gid for gid, key in engine.stories.items()}
+    for key, story in rows.pending.items():  # filled before their INSERT: no UPDATE after
+        _fill(story, touched.pop(key), engine, by_key.get(key))
     rows.flush()
     for link in links:
         link.story_id = rows.follow(link.story_id)
-    regrouped: dict[int, list[MentionRecord]] = {}
-    for pk, records in touched.items():
-        regrouped.setdefault(rows.follow(pk), []).extend(records)
-    touched = regrouped
     result.changes = [(rows.follow(c[0]), *c[1:]) for c in result.changes]
     result.new_stories = rows.new
     StoryMention.objects.bulk_create(links)
@@ -277,22 +277,33 @@ def track_brand_stories(brand_id: int, mentions: Sequence[Mention]) -> BatchResu
     return result
 
 
+def _regroup(
+    touched: dict[int, list[MentionRecord]], follow: Callable[[int], int]
+) -> dict[int, list[MentionRecord]]:
+    regrouped: dict[int, list[MentionRecord]] = {}
+    for pk, records in touched.items():
+        regrouped.setdefault(follow(pk), []).extend(records)
+    return regrouped
+
+
+def _fill(story: Story, records: list[MentionRecord], engine: Engine, gid: int | None) -> None:
+    """Add the batch's mentions to the story's figures, and its level when the scorer has one."""
+    if not story.titled_by_article and (articles := [r for r in records if r.title]):
+        story.title = title_of(min(articles, key=lambda r: r.published_at))
+        story.titled_by_article = True
+    story.mention_count += len(records)
+    story.complaint_count += sum(1 for r in records if r.is_complaint)
+    story.channels = sorted(set(story.channels) | {r.channel for r in records})
+    story.first_seen_at = min([story.first_seen_at, *(r.published_at for r in records)])
+    story.last_seen_at = max([story.last_seen_at, *(r.published_at for r in records)])
+    if gid is not None and gid in engine.scorer.tracks:
+        _apply_level(story, engine, gid)
+
+
 def _update_stories(engine: Engine, touched: dict[int, list[MentionRecord]]) -> None:
     by_pk = {pk: gid for gid, pk in engine.stories.items()}
     for story in Story.objects.filter(pk__in=list(touched)):
-        records = touched[story.pk]
-        gid = by_pk.get(story.pk)
-        if not story.titled_by_article and (articles := [r for r in records if r.title]):
-            story.title = title_of(min(articles, key=lambda r: r.published_at))
-            story.titled_by_article = True
-        story.mention_count += len(records)
-        story.complaint_count += sum(1 for r in records if r.is_complaint)
-        channels = set(story.channels) | {r.channel for r in records}
-        story.channels = sorted(channels)
-        story.first_seen_at = min([story.first_seen_at, *(r.published_at for r in records)])
-        story.last_seen_at = max([story.last_seen_at, *(r.published_at for r in records)])
-        if gid is not None and gid in engine.scorer.tracks:
-            _apply_level(story, engine, gid)
+        _fill(story, touched[story.pk], engine, by_pk.get(story.pk))
         story.save(
             update_fields=[
                 "mention_count",
