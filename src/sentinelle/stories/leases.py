@@ -12,9 +12,6 @@ for its brands, and holds more brands than some other holder plus one, gives one
 
 from __future__ import annotations
 
-import os
-import secrets
-import socket
 import time
 from collections import Counter
 from datetime import datetime
@@ -23,10 +20,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from sentinelle.core.clock import now
+from sentinelle.listening.bus import consumer_name
 from sentinelle.stories.models import StoryBacklog, StoryEngineState
 
 #: This process as a lease holder: host, process and a random part (pids are reused).
-HOLDER = f"{socket.gethostname()}-{os.getpid()}-{secrets.token_hex(3)}"[:120]
+HOLDER = consumer_name()[:120]
 #: How long a process leaves a brand it gave back to the others before taking it again.
 GIVE_AWAY_S = 5.0
 _GIVEN_AWAY: dict[int, float] = {}  # brand → monotonic time until which it is left to others

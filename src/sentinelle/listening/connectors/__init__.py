@@ -71,10 +71,7 @@ def window_gap(
     if overlapped or not items or not cursor.get("seen"):
         return None
     oldest = min(item.published_at for item in items)
-    try:
-        before = datetime.fromisoformat(str(cursor["newest"])) if cursor.get("newest") else None
-    except ValueError:
-        before = None
+    before = _newest_before(cursor)
     if before is not None and before >= oldest:
         return None  # the window does reach back to the last item seen
     return (before, oldest)
@@ -83,12 +80,18 @@ def window_gap(
 def newest_seen(cursor: dict[str, Any], items: list[RawItem]) -> str | None:
     """The `newest` a cursor keeps: the latest publication time seen so far, ISO 8601."""
     times = [item.published_at for item in items]
-    try:
-        if cursor.get("newest"):
-            times.append(datetime.fromisoformat(str(cursor["newest"])))
-    except ValueError:
-        pass
+    before = _newest_before(cursor)
+    if before is not None:
+        times.append(before)
     return max(times).isoformat() if times else None
+
+
+def _newest_before(cursor: dict[str, Any]) -> datetime | None:
+    """The cursor's `newest`, or None when it has none or it is not a date."""
+    try:
+        return datetime.fromisoformat(str(cursor["newest"])) if cursor.get("newest") else None
+    except ValueError:
+        return None
 
 
 class Connector(Protocol):
