@@ -66,6 +66,7 @@ ROUTES = {
     "web:story": ("get", lambda objs: {"pk": objs["story"].pk}),
     "web:statement_save": ("post", lambda objs: {"pk": objs["story"].pk}),
     "web:story_split": ("post", lambda objs: {"pk": objs["story"].pk}),
+    "web:story_merge": ("post", lambda objs: {"pk": objs["story"].pk}),
     "web:statement_approve": ("post", lambda objs: {"pk": objs["statement"].pk}),
     "web:alert_acknowledge": ("post", lambda objs: {"pk": objs["alert"].pk}),
     "web:burst_acknowledge": ("post", lambda objs: {"pk": objs["burst"].pk}),

@@ -96,3 +96,46 @@ def test_a_lead_filters_the_mentions_and_splits_them_from_the_story_page(
     client.force_login(alice)
     assert "split-form" not in client.get(url).content.decode()
     assert client.post(split_url, {"mentions": pks(0)}).status_code == 403
+
+
+def test_a_lead_merges_a_story_grouping_told_apart(client, brand, lock_story, dana, alice):
+    from sentinelle.stories.models import StoryAlert
+    from tests.stories.helpers import everyday_item
+
+    ingest(brand, [everyday_item(3, "Ma sacoche Vélonova a perdu sa boucle.", minutes=2)])
+    other = story_of("2003")
+    assert other.pk != lock_story.pk
+    alert = StoryAlert.objects.create(
+        brand=brand, story=other, level="watch", previous_level="quiet"
+    )
+    url = reverse("web:story", kwargs={"brand_slug": brand.slug, "pk": lock_story.pk})
+    merge_url = reverse("web:story_merge", kwargs={"brand_slug": brand.slug, "pk": lock_story.pk})
+    client.force_login(alice)
+    assert client.post(merge_url, {"other": other.pk}).status_code == 403
+    client.force_login(dana)
+    page = client.get(url).content.decode()
+    assert f'<option value="{other.pk}">' in page
+    assert client.post(merge_url, {"other": other.pk}).status_code == 302
+    other.refresh_from_db()
+    lock_story.refresh_from_db()
+    assert other.merged_into_id == lock_story.pk and other.merged_by == dana
+    assert story_of("2003").pk == lock_story.pk
+    assert lock_story.mention_count == 7
+    assert StoryAlert.objects.get(pk=alert.pk).story_id == lock_story.pk
+    forget_engines()  # another process: it loads the snapshot the merge wrote
+    ingest(brand, [everyday_item(4, "Ma sacoche Vélonova a perdu sa boucle.", minutes=80)])
+    assert story_of("2004").pk == lock_story.pk
+    # A story of another brand, or itself, cannot be merged in.
+    assert client.post(merge_url, {"other": lock_story.pk}).status_code == 302
+    assert Story.objects.filter(merged_into=lock_story).count() == 1
+
+
+def test_a_split_then_merged_story_is_whole_again(brand, lock_story, dana):
+    from sentinelle.stories.split import do_merge_stories
+
+    new = do_split_story(lock_story, pks(1, 2), user=dana)
+    do_merge_stories(lock_story, new, user=dana)
+    lock_story.refresh_from_db()
+    assert lock_story.mention_count == 6
+    ingest(brand, [lock_item(11, minutes=70)])  # a near-duplicate of a moved mention
+    assert story_of("1011").pk == lock_story.pk

@@ -105,3 +105,16 @@ def test_scorer_counts_each_part_again() -> None:
     assert scorer.stats[sid].n_public == 4
     assert scorer.stats[new].n_public == 2
     assert new in scorer.tracks
+
+
+def test_a_person_merges_back_what_was_split() -> None:
+    from sentinelle.stories.grouping.split import join
+
+    g, kept, moved = merged_story()
+    sid = g.story_of("o1")
+    new = split(g, sid, moved, kept)
+    assert join(g, sid, new) == sid
+    assert not g.kept_apart(sid, new)
+    assert {g.story_of(r.id) for r in [*kept, *moved]} == {sid}
+    assert g.stories[sid].n == 6
+    assert g.add(m("b9", f"Lu ce matin : {BILLING}", 80)).story_id == sid

@@ -40,6 +40,10 @@ class Story(models.Model):
     split_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    #: A lead merged this story into `merged_into` (empty when the engine did).
+    merged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     first_seen_at = models.DateTimeField(default=now)
     last_seen_at = models.DateTimeField(default=now)
     created_at = models.DateTimeField(default=now)

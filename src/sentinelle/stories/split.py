@@ -1,4 +1,5 @@
-"""A lead splits a story: the mentions they chose are another incident, with its own story.
+"""A lead splits a story (the mentions they chose are another incident, with its own story)
+or merges two (the same incident, which grouping told apart).
 
 The brand's engine row is locked as for a batch; the grouper moves the mentions to a new story
 and keeps the two apart from then on (`stories.grouping.split`), the scorer counts both again,
@@ -26,9 +27,9 @@ from sentinelle.stories.engine import (
     record_of,
 )
 from sentinelle.stories.grouping import MentionRecord
-from sentinelle.stories.grouping.split import split
+from sentinelle.stories.grouping.split import join, split
 from sentinelle.stories.models import Story, StoryEngineState, StoryMention
-from sentinelle.stories.rows import title_of
+from sentinelle.stories.rows import Rows, merge_rows, title_of
 
 
 class SplitError(ValueError):
@@ -118,3 +119,65 @@ def _refresh(
     if gid is not None and gid in engine.scorer.tracks:
         _apply_level(story, engine, gid)
     story.save()
+
+
+def merge_candidates(story: Story, limit: int = 50) -> list[Story]:
+    """The brand's other recent stories a lead may merge into this one."""
+    return list(
+        Story.objects.filter(brand_id=story.brand_id, merged_into__isnull=True)
+        .exclude(pk=story.pk)
+        .order_by("-last_seen_at")[:limit]
+    )
+
+
+@transaction.atomic
+def do_merge_stories(story: Story, other: Story, *, user: object) -> Story:
+    """Moves everything of ``other`` into ``story`` (links, cases, alerts, statements); the
+    engine groups them as one from then on (a split between them is undone)."""
+    from sentinelle.stories.alerts import raise_alerts
+
+    StoryEngineState.objects.get_or_create(brand_id=story.brand_id)
+    state = StoryEngineState.objects.select_for_update().get(brand_id=story.brand_id)
+    rows = {
+        s.pk: s
+        for s in Story.objects.select_for_update().filter(
+            pk__in=[story.pk, other.pk], brand_id=story.brand_id
+        )
+    }
+    if other.pk == story.pk or len(rows) != 2:
+        raise SplitError(_("Choose another story of this brand to merge into this one."))
+    story, other = rows[story.pk], rows[other.pk]
+    if story.merged_into_id or other.merged_into_id:
+        raise SplitError(_("One of these stories was already merged into another one."))
+    engine = _load(state)
+    _ENGINES.pop(story.brand_id, None)  # out of the cache while it changes
+    by_pk = {pk: gid for gid, pk in engine.stories.items()}
+    into, gone = by_pk.get(story.pk), by_pk.get(other.pk)
+    change = None
+    grouper = engine.grouper
+    if into is not None and gone is not None:
+        known = {grouper.resolve(into), grouper.resolve(gone)} <= set(grouper.stories)
+        if known:
+            join(grouper, into, gone)
+            change = engine.scorer.merge(into, gone, now().timestamp())
+        Rows(engine, story.brand_id).merge(into, gone)
+    else:
+        if gone is not None:
+            engine.stories.pop(gone, None)
+        merge_rows(story.pk, other.pk)
+    Story.objects.filter(pk=other.pk).update(merged_by=user)
+    story.refresh_from_db()
+    story.channels = sorted(set(story.channels) | set(other.channels))
+    story.first_seen_at = min(story.first_seen_at, other.first_seen_at)
+    story.last_seen_at = max(story.last_seen_at, other.last_seen_at)
+    if into is not None and into in engine.scorer.tracks:
+        _apply_level(story, engine, into)
+    story.save()
+    do_sync_story_risk(story.pk, story.risk_level)
+    if change is not None:
+        raise_alerts(
+            story.brand_id,
+            [(story.pk, change.old.value, change.new.value, change.score, change.reasons)],
+        )
+    _save(state, engine, 0, hold=False, snapshot=True)
+    return story

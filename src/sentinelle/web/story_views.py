@@ -32,7 +32,13 @@ from sentinelle.stories.playbooks import (
     draft_texts,
     offer_playbook,
 )
-from sentinelle.stories.split import SplitError, do_split_story, story_mentions_matching
+from sentinelle.stories.split import (
+    SplitError,
+    do_merge_stories,
+    do_split_story,
+    merge_candidates,
+    story_mentions_matching,
+)
 
 MAX_STORY_MENTIONS = 5000
 LEVEL_RANK = Case(
@@ -141,6 +147,8 @@ def story_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "query": query,
         "can_split": can_split,
         "splits": story.splits.order_by("pk")[:20],
+        "merge_candidates": merge_candidates(story) if can_split else [],
+        "merged_here": Story.objects.filter(merged_into=story).select_related("merged_by")[:20],
         "mention_total": story.mention_count,
         "channels": channels,
         "timeline": timeline,
@@ -220,6 +228,26 @@ def story_split(request: HttpRequest, pk: int) -> HttpResponse:
         _("%(n)s mentions split off into a new story.") % {"n": new.mention_count},
     )
     return redirect("web:story", brand_slug=request.brand.slug, pk=new.pk)
+
+
+@require_POST
+@brand_view(Role.LEAD)
+def story_merge(request: HttpRequest, pk: int) -> HttpResponse:
+    """A lead merges another story of the brand into this one: the same incident."""
+    story = get_object_or_404(Story, pk=pk, brand=request.brand)
+    value = request.POST.get("other", "")
+    other = Story.objects.filter(
+        pk=int(value) if value.isdigit() else 0, brand=request.brand
+    ).first()
+    try:
+        if other is None:
+            raise SplitError(_("Choose another story of this brand to merge into this one."))
+        do_merge_stories(story, other, user=request.user)
+    except SplitError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("The two stories are now one."))
+    return redirect("web:story", brand_slug=request.brand.slug, pk=story.pk)
 
 
 @require_POST

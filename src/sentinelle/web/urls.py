@@ -61,6 +61,7 @@ brand_patterns = [
     path("stories/", story_views.story_list, name="stories"),
     path("stories/<int:pk>/", story_views.story_detail, name="story"),
     path("stories/<int:pk>/split/", story_views.story_split, name="story_split"),
+    path("stories/<int:pk>/merge/", story_views.story_merge, name="story_merge"),
     path("stories/<int:pk>/statements/", story_views.statement_save, name="statement_save"),
     path("statements/<int:pk>/approve/", story_views.statement_approve, name="statement_approve"),
     path("alerts/<int:pk>/acknowledge/", story_views.alert_acknowledge, name="alert_acknowledge"),

@@ -100,6 +100,17 @@ class RiskScorer:
     def observe(
         self, story_id: int, record: MentionRecord, merged: tuple[int, ...] = ()
     ) -> LevelChange | None:
+        stats = self._absorb(story_id, merged)
+        outlet = self.media.outlet(record.url)
+        stats.add(record, outlet, self.media.audience.get(outlet, 0) if outlet else 0)
+        return self.evaluate(story_id, record.epoch)
+
+    def merge(self, story_id: int, other: int, t: float) -> LevelChange | None:
+        """A person merged story ``other`` into ``story_id``: one story, re-scored at ``t``."""
+        self._absorb(story_id, (other,))
+        return self.evaluate(story_id, t)
+
+    def _absorb(self, story_id: int, merged: tuple[int, ...]) -> StoryStats:
         stats = self.stats.setdefault(story_id, StoryStats())
         track = self.tracks.get(story_id)
         for other in merged:
@@ -111,9 +122,7 @@ class RiskScorer:
                 track is None or ORDER.index(gone.level) > ORDER.index(track.level)
             ):
                 track = self.tracks[story_id] = gone
-        outlet = self.media.outlet(record.url)
-        stats.add(record, outlet, self.media.audience.get(outlet, 0) if outlet else 0)
-        return self.evaluate(story_id, record.epoch)
+        return stats
 
     def rebuild(
         self, story_id: int, records: Sequence[MentionRecord], t: float

@@ -71,6 +71,21 @@ def split(
     return new
 
 
+def join(grouper: StoryGrouper, into: int, other: int) -> int:
+    """A person merged story ``other`` into ``into`` (stories grouping kept apart, or a
+    fragment it missed); returns the story both are now. A split between them is undone."""
+    into, other = grouper.resolve(into), grouper.resolve(other)
+    for sid in (into, other):
+        if sid not in grouper.stories:
+            raise KeyError(f"story {sid} is not among the grouper's recent stories")
+    if into == other:
+        return into
+    grouper.apart.get(into, set()).discard(other)
+    grouper.apart.get(other, set()).discard(into)
+    grouper._merge(into, other)
+    return into
+
+
 def _rebuild(grouper: StoryGrouper, sid: int, records: Sequence[MentionRecord]) -> dict[str, int]:
     """The story's counts, size, span, attention and sites from its mentions; how many of
     them hold each key."""
