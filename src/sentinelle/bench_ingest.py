@@ -8,7 +8,9 @@ workers). A backlog of items is published first, then the workers start together
 items / (last commit − first take); the items go to 4 brands. Latency is measured apart,
 with items published at half the measured rate: receipt (publish) → commit of the batch that
 stored them, p95. `items_per_s_sqlite_without_after_store_steps` is the same run without the
-after-store steps (analysis, case rules, stories), to tell their cost from the path's.
+after-store steps (analysis, case rules, stories), and `items_per_s_sqlite_store_and_analysis`
+with the analysis only (the path parse → dedupe → match → analyse → store, without case rules
+and stories), to tell the steps' costs apart.
 
 `python -m sentinelle.bench_ingest ROLE …` runs one of those processes (a tool, not an app).
 """
@@ -109,7 +111,8 @@ def publish(run: str, count: int, rate: float = 0.0) -> None:
 
 def work(ready: str, go: str, done: str, steps: str = "steps") -> None:
     """Consume with the real handler; print {first, last, taken, latencies}. With
-    `no-steps`, the after-store steps (analysis, cases, stories) are left out."""
+    `no-steps`, the after-store steps (analysis, cases, stories) are left out; with
+    `analysis`, only the analysis runs after the store."""
     from django.conf import settings
 
     from sentinelle.listening.analyze import get_pipeline
@@ -117,8 +120,12 @@ def work(ready: str, go: str, done: str, steps: str = "steps") -> None:
     from sentinelle.listening.bus.worker import BetweenBatches, store_envelopes
     from sentinelle.listening.steps import after_store_steps
 
-    if steps == "no-steps":
-        settings.SENTINELLE_AFTER_STORE = []
+    if steps in {"no-steps", "analysis"}:
+        settings.SENTINELLE_AFTER_STORE = [
+            path
+            for path in settings.SENTINELLE_AFTER_STORE
+            if steps == "analysis" and ".analyze." in path
+        ]
         after_store_steps.cache_clear()
     get_pipeline()
     bus, consumer, between = get_bus(), consumer_name(), BetweenBatches()
@@ -214,10 +221,11 @@ def _engine(env: dict[str, str], items: int, runs: dict[str, int], say: Callable
     return out
 
 
-def _store_only(env: dict[str, str], items: int, say: Callable) -> dict:
-    """The same path without the after-store steps: what parse, dedupe, match and store cost."""
-    say(f"store only: {items:,} items, 1 worker…")
-    return _measure(env, 1, items, steps="no-steps")
+def _fewer_steps(env: dict[str, str], items: int, steps: str, say: Callable) -> dict:
+    """The same path with fewer after-store steps: none (`no-steps`: what parse, dedupe, match
+    and store cost) or the analysis only (`analysis`)."""
+    say(f"{steps}: {items:,} items, 1 worker…")
+    return _measure(env, 1, items, steps=steps)
 
 
 def _base_env() -> dict[str, str]:
@@ -254,9 +262,11 @@ def run_bench(*, items: int, say: Callable[[str], object] = print) -> dict:
         }
         say("SQLite, embedded bus")
         sqlite = _engine(env, items, {"sqlite": 1}, say)
-        bare = _store_only(env, items, say)
+        bare = _fewer_steps(env, items, "no-steps", say)
+        analysed = _fewer_steps(env, items, "analysis", say)
     result["items_per_s_sqlite"] = sqlite["sqlite"]["items_per_s"]
     result["items_per_s_sqlite_without_after_store_steps"] = bare["items_per_s"]
+    result["items_per_s_sqlite_store_and_analysis"] = analysed["items_per_s"]
     result["p95_ingest_to_stored_ms"] = sqlite["latency"]["p95_ms"]
     result["latency_rate_sqlite"] = sqlite["latency"]["items_per_s"]
 
