@@ -46,10 +46,12 @@ eval: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/sentinelle bench analysis
 	$(BIN)/sentinelle bench ingest
+	$(BIN)/sentinelle bench crisis
+	$(BIN)/sentinelle bench cases
 	SENTINELLE_CRASH_ITEMS=100000 SENTINELLE_CRASH_KILLS=60 $(BIN)/pytest -q -s -p no:cacheprovider tests/listening/ingest/test_crash.py
 
 messages: $(STAMP)
-	cd src/sentinelle && ../../$(BIN)/sentinelle manage makemessages -l fr -l en --no-obsolete && ../../$(BIN)/sentinelle manage compilemessages
+	cd src/sentinelle && ../../$(BIN)/sentinelle manage makemessages -l fr -l en --no-obsolete $(foreach d,analysis demo replies/lint stories/bursts stories/grouping cases/linking,-i "$(d)/*") && ../../$(BIN)/sentinelle manage compilemessages
 
 clean:
 	rm -rf $(VENV) node_modules var .pytest_cache .ruff_cache
